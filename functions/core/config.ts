@@ -1,0 +1,105 @@
+import { ConfigError } from './errors';
+
+/**
+ * The one place that reads app settings. Each capability gets a typed section, read on first use so
+ * that a missing setting fails with its name where it is needed, and not in unrelated functions.
+ *
+ * `SETTINGS` lists every setting the app reads; a test checks that each appears in
+ * local.settings.sample.json and in the Bicep app settings, so none is forgotten at deploy time.
+ */
+export interface SettingSpec {
+  /** Read only by the local host; never set in Azure. */
+  localOnly?: boolean;
+  /** Set by the platform or by the deployment itself, not by the app settings file. */
+  description: string;
+}
+
+export const SETTINGS = {
+  AzureWebJobsStorage: {
+    description: 'Storage connection string (locally); in Azure the identity-based AzureWebJobsStorage__* settings',
+  },
+  AzureWebJobsStorage__accountName: { description: 'Storage account name for identity-based access in Azure' },
+  AzureWebJobsStorage__clientId: { description: 'Client id of the user-assigned managed identity for storage' },
+  DURABLE_TASK_HUB: { description: 'Durable Functions task hub name (host.json reads it as %DURABLE_TASK_HUB%)' },
+  ORCHESTRATION_HISTORY_RETENTION_DAYS: {
+    description: 'Days after which the history of a finished orchestration is purged',
+  },
+  LOCAL_CLOCK_START: {
+    localOnly: true,
+    description: 'Local host only: ISO-8601 time the app clock starts at, to walk through deadlines',
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The variable the local host sets in its own process; settings marked localOnly need it. */
+export const LOCAL_HOST_MARKER = 'ETRANSACTIONS_LOCAL_HOST';
+
+function raw(name: SettingName | typeof LOCAL_HOST_MARKER): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function required(name: SettingName): string {
+  const value = raw(name);
+  if (value === undefined) throw new ConfigError(name, 'is missing');
+  return value;
+}
+
+export function optional(name: SettingName): string | undefined {
+  return raw(name);
+}
+
+export function integer(name: SettingName, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const value = raw(name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return parsed;
+}
+
+export function isLocalHost(): boolean {
+  return raw(LOCAL_HOST_MARKER) === 'true';
+}
+
+export type StorageSettings =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'identity'; accountName: string; clientId?: string };
+
+export function storageSettings(): StorageSettings {
+  const connectionString = optional('AzureWebJobsStorage');
+  if (connectionString) return { kind: 'connectionString', connectionString };
+  const accountName = optional('AzureWebJobsStorage__accountName');
+  if (!accountName) {
+    throw new ConfigError('AzureWebJobsStorage', 'is missing (and so is AzureWebJobsStorage__accountName)');
+  }
+  const clientId = optional('AzureWebJobsStorage__clientId');
+  return clientId ? { kind: 'identity', accountName, clientId } : { kind: 'identity', accountName };
+}
+
+export function durableTaskHub(): string {
+  const hub = required('DURABLE_TASK_HUB');
+  // Task hub names become table and queue names: 3-45 letters and digits, starting with a letter.
+  if (!/^[A-Za-z][A-Za-z0-9]{2,44}$/.test(hub)) {
+    throw new ConfigError('DURABLE_TASK_HUB', 'must be 3-45 letters and digits, starting with a letter');
+  }
+  return hub;
+}
+
+export function historyRetentionDays(): number {
+  return integer('ORCHESTRATION_HISTORY_RETENTION_DAYS', 90, 1, 3650);
+}
+
+/** The clock start, honoured only inside the local host: a moved clock in Azure would break deadlines. */
+export function localClockStart(): Date | undefined {
+  const value = optional('LOCAL_CLOCK_START');
+  if (value === undefined) return undefined;
+  if (!isLocalHost()) {
+    throw new ConfigError('LOCAL_CLOCK_START', 'is refused outside the local host (npm start)');
+  }
+  const start = new Date(value);
+  if (Number.isNaN(start.getTime())) throw new ConfigError('LOCAL_CLOCK_START', `is not an ISO-8601 time: "${value}"`);
+  return start;
+}
