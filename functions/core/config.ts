@@ -28,6 +28,13 @@ export const SETTINGS = {
     localOnly: true,
     description: 'Local host only: ISO-8601 time the app clock starts at, to walk through deadlines',
   },
+  REGULATOR_API_KEY: {
+    description: 'Key the Ministry operators send in x-api-key (in Azure a Key Vault reference)',
+  },
+  PLATFORMS_MAX_BODY_BYTES: { description: 'Largest JSON body the platforms API accepts, in bytes' },
+  ServiceBusConnection__fullyQualifiedNamespace: {
+    description: 'Service Bus namespace (name.servicebus.windows.net) for the notifications topic; unset locally',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -102,4 +109,20 @@ export function localClockStart(): Date | undefined {
   const start = new Date(value);
   if (Number.isNaN(start.getTime())) throw new ConfigError('LOCAL_CLOCK_START', `is not an ISO-8601 time: "${value}"`);
   return start;
+}
+
+/** Shorter keys are refused: the regulator key guards every platform's data. */
+export function regulatorApiKey(): string {
+  const key = required('REGULATOR_API_KEY');
+  if (key.length < 24) throw new ConfigError('REGULATOR_API_KEY', 'must be at least 24 characters');
+  return key;
+}
+
+export function platformsMaxBodyBytes(): number {
+  return integer('PLATFORMS_MAX_BODY_BYTES', 64 * 1024, 1024, 4 * 1024 * 1024);
+}
+
+/** Set in Azure only; without it notifications go to the local `notifications` queue. */
+export function serviceBusNamespace(): string | undefined {
+  return optional('ServiceBusConnection__fullyQualifiedNamespace');
 }
