@@ -31,10 +31,12 @@ export async function checkStorage(
   now: Date,
   timeoutMs = 3000,
 ): Promise<HealthReport> {
+  // Listing one item is a data-plane read that the app's data roles allow in Azure; service
+  // properties would need account-level rights the identity should not have.
   const [blob, queue, table] = await Promise.all([
-    probe((abortSignal) => clients.blobs.getProperties({ abortSignal }), timeoutMs),
-    probe((abortSignal) => clients.queues.getProperties({ abortSignal }), timeoutMs),
-    probe((abortSignal) => clients.tables.getProperties({ abortSignal }), timeoutMs),
+    probe((abortSignal) => clients.blobs.listContainers({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
+    probe((abortSignal) => clients.queues.listQueues({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
+    probe((abortSignal) => clients.tables.listTables({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
   ]);
   const checks = { blob, queue, table };
   const healthy = Object.values(checks).every((check) => check.status === 'up');
