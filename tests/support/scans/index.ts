@@ -1,0 +1,10 @@
+export { encryptPdf } from './encryptPdf';
+export { greySkewedScan } from './greySkewedScan';
+export { jpegScan } from './jpegScan';
+export { oversizedPng } from './oversizedPng';
+export { pdfScan } from './pdfScan';
+export { pngScan } from './pngScan';
+export { rasterize } from './rasterize';
+export { SAMPLE_PAGES, SAMPLE_WORDS } from './sampleText';
+export { textPdf } from './textPdf';
+export { tiffScan } from './tiffScan';
