@@ -35,6 +35,22 @@ export const SETTINGS = {
   ServiceBusConnection__fullyQualifiedNamespace: {
     description: 'Service Bus namespace (name.servicebus.windows.net) for the notifications topic; unset locally',
   },
+  SCAN_MAX_BYTES: { description: 'Largest scan accepted for conversion, in bytes (default 100 MB)' },
+  SCAN_MAX_PAGES: { description: 'Most pages a scan may have (default 500)' },
+  SCAN_MAX_PIXELS_PER_PAGE: {
+    description: 'Most pixels one scanned page may have, checked before decoding (default 50 million)',
+  },
+  DOCUMENT_INTELLIGENCE_ENDPOINT: {
+    description: 'Azure AI Document Intelligence endpoint for OCR; unset: local tesseract',
+  },
+  SIGNING_KEY_VAULT_URI: { description: 'Key Vault holding the signing certificate and key (Azure)' },
+  SIGNING_CERTIFICATE_NAME: { description: 'Name of the signing certificate in SIGNING_KEY_VAULT_URI' },
+  SIGNING_PKCS12_PATH: { localOnly: true, description: 'Local signing: path of a PKCS#12 (.p12/.pfx) file' },
+  SIGNING_PKCS12_PASSWORD: { localOnly: true, description: 'Local signing: password of SIGNING_PKCS12_PATH' },
+  CONVERSION_VERIFY_URL_BASE: {
+    description:
+      'Public URL of GET /api/data-messages that QR codes on converted documents point to (the code is appended)',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -125,4 +141,77 @@ export function platformsMaxBodyBytes(): number {
 /** Set in Azure only; without it notifications go to the local `notifications` queue. */
 export function serviceBusNamespace(): string | undefined {
   return optional('ServiceBusConnection__fullyQualifiedNamespace');
+}
+
+/** Where a data message's QR code sends a reader; the lookup code is appended as the last segment. */
+export function conversionVerifyUrlBase(): string {
+  const value = optional('CONVERSION_VERIFY_URL_BASE') ?? 'http://localhost:7071/api/data-messages';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('CONVERSION_VERIFY_URL_BASE', `is not an absolute URL: "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('CONVERSION_VERIFY_URL_BASE', 'must be an http(s) URL');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export interface ScanLimitSettings {
+  maxBytes: number;
+  maxPages: number;
+  maxPixelsPerPage: number;
+}
+
+/** Defaults: 100 MB, 500 pages, 50 megapixels a page (an A4 page at 600 dpi is 35 megapixels). */
+export function scanLimitSettings(): ScanLimitSettings {
+  return {
+    maxBytes: integer('SCAN_MAX_BYTES', 100 * 1024 * 1024, 1, 500 * 1024 * 1024),
+    maxPages: integer('SCAN_MAX_PAGES', 500, 1, 100_000),
+    maxPixelsPerPage: integer('SCAN_MAX_PIXELS_PER_PAGE', 50_000_000, 1, 400_000_000),
+  };
+}
+
+function httpsUrl(name: SettingName): string | undefined {
+  const value = optional(name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'https:') throw new ConfigError(name, 'must be an https:// URL');
+  return value.replace(/\/+$/, '');
+}
+
+/** Set: OCR by Azure AI Document Intelligence; unset: local tesseract. */
+export function documentIntelligenceEndpoint(): string | undefined {
+  return httpsUrl('DOCUMENT_INTELLIGENCE_ENDPOINT');
+}
+
+export type SigningSettings =
+  | { kind: 'keyVault'; vaultUri: string; certificateName: string; clientId?: string }
+  | { kind: 'pkcs12'; path: string; password: string }
+  | { kind: 'development' };
+
+/**
+ * Key Vault when its URI is set; else a PKCS#12 file (local host only); else a generated development
+ * certificate, refused on Azure (WEBSITE_SITE_NAME is set by the platform) where a signature must be real.
+ */
+export function signingSettings(): SigningSettings {
+  const vaultUri = httpsUrl('SIGNING_KEY_VAULT_URI');
+  if (vaultUri) {
+    const clientId = optional('AzureWebJobsStorage__clientId');
+    const certificateName = required('SIGNING_CERTIFICATE_NAME');
+    return clientId
+      ? { kind: 'keyVault', vaultUri, certificateName, clientId }
+      : { kind: 'keyVault', vaultUri, certificateName };
+  }
+  const path = optional('SIGNING_PKCS12_PATH');
+  if (path) return { kind: 'pkcs12', path, password: optional('SIGNING_PKCS12_PASSWORD') ?? '' };
+  if (process.env.WEBSITE_SITE_NAME)
+    throw new ConfigError('SIGNING_KEY_VAULT_URI', 'is missing (required on Azure)');
+  return { kind: 'development' };
 }
