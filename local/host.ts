@@ -22,8 +22,9 @@ import { ServiceBusQueueTrigger } from './triggers/serviceBusQueueTrigger';
 import { TimerTrigger } from './triggers/timerTrigger';
 
 export interface LocalHostOptions {
-  /** Imports the app's registration files. */
-  loadApp: () => Promise<unknown>;
+  /** Imports the app's registration files; or give `app`, registrations captured before. */
+  loadApp?: () => Promise<unknown>;
+  app?: CapturedApp;
   /** Storage the app and the host use (Azurite). */
   connectionString: string;
   host?: string;
@@ -31,6 +32,8 @@ export interface LocalHostOptions {
   port?: number;
   log?: LineLogger;
   blobPollMs?: number;
+  /** First wait before a failed blob is tried again; it doubles each attempt. */
+  blobRetryBaseMs?: number;
   queuePollMs?: number;
 }
 
@@ -67,7 +70,7 @@ export class LocalHost {
     process.env[LOCAL_HOST_MARKER] = 'true';
     process.env.AzureWebJobsStorage = options.connectionString;
     const storage = createStorageClients({ kind: 'connectionString', connectionString: options.connectionString });
-    const app = await captureRegistrations(options.loadApp);
+    const app = options.app ?? (await captureRegistrations(options.loadApp ?? (() => undefined)));
     const runner = new FunctionRunner(app, log);
 
     const server = createServer();
@@ -89,7 +92,8 @@ export class LocalHost {
     const http = new HttpTrigger(app, runner, routePrefix());
     const timers = new TimerTrigger(app, runner, appClock, storage.table('LocalHostTimers'), log);
     const blobs = new BlobTrigger(
-      app, runner, storage.blobs, storage.queues, storage.table('LocalHostBlobReceipts'), log, options.blobPollMs,
+      app, runner, storage.blobs, storage.queues, storage.table('LocalHostBlobReceipts'), log,
+      options.blobPollMs, options.blobRetryBaseMs,
     );
     const queues = new ServiceBusQueueTrigger(app, runner, storage.queues, log, options.queuePollMs);
     const admin = new AdminApi(app, { timers, blobs, queues });

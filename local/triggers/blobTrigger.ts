@@ -23,7 +23,8 @@ interface WatchedPath {
 }
 
 interface Receipt {
-  etag: string;
+  /** Not `etag`: the table SDK uses that name for the entity's own ETag. */
+  blobETag: string;
   status: 'done' | 'failed' | 'poison';
   attempts: number;
   /** After a failure, the next attempt waits (wall-clock ms), doubling each time. */
@@ -68,6 +69,7 @@ export class BlobTrigger {
     private readonly receipts: TableClient,
     private readonly log: LineLogger,
     private readonly pollMs = 1000,
+    private readonly retryBaseMs = 1000,
   ) {
     for (const fn of app.functions.values()) {
       const [triggerName, binding] = triggerBinding(fn);
@@ -127,7 +129,7 @@ export class BlobTrigger {
       .getEntity<Receipt>(watched.fn.name, key)
       .then((entity) => entity as Receipt)
       .catch(() => undefined);
-    const sameVersion = saved?.etag === etag;
+    const sameVersion = saved?.blobETag === etag;
     if (sameVersion && (saved.status === 'done' || saved.status === 'poison')) return;
     if (sameVersion && saved.notBefore !== undefined && Date.now() < saved.notBefore) return;
     const attempts = sameVersion ? saved.attempts + 1 : 1;
@@ -137,11 +139,11 @@ export class BlobTrigger {
       await this.invoke(watched, blobName);
     } catch {
       status = attempts >= MAX_BLOB_ATTEMPTS ? 'poison' : 'failed';
-      notBefore = Date.now() + 1000 * 2 ** attempts;
+      notBefore = Date.now() + this.retryBaseMs * 2 ** attempts;
       if (status === 'poison') await this.poison(watched, blobName, etag);
     }
     await this.receipts.upsertEntity(
-      { partitionKey: watched.fn.name, rowKey: key, etag, status, attempts, blobName, notBefore },
+      { partitionKey: watched.fn.name, rowKey: key, blobETag: etag, status, attempts, blobName, notBefore },
       'Replace',
     );
   }

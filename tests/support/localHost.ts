@@ -14,7 +14,7 @@ export interface TestHost {
  */
 export async function startTestHost(
   loadApp: () => Promise<unknown>,
-  options: { blobPollMs?: number; queuePollMs?: number } = {},
+  options: { blobPollMs?: number; blobRetryBaseMs?: number; queuePollMs?: number } = {},
 ): Promise<TestHost> {
   process.env.DURABLE_TASK_HUB ??= 'testhub';
   const azurite = await startAzurite();

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { received } from '../../support/apps/hostFeatures';
+import { received } from '../../support/apps/hostFeaturesReceived';
+import { LocalHost } from '../../../local/host';
 import { eventually, startTestHost, type TestHost } from '../../support/localHost';
 
 let testHost: TestHost;
 let url: string;
 
 beforeAll(async () => {
-  testHost = await startTestHost(() => import('../../support/apps/hostFeatures'), { blobPollMs: 100, queuePollMs: 100 });
+  testHost = await startTestHost(() => import('../../support/apps/hostFeatures'), {
+    blobPollMs: 100,
+    blobRetryBaseMs: 10,
+    queuePollMs: 100,
+  });
   url = testHost.host.url;
 });
 afterAll(async () => testHost?.stop());
@@ -106,20 +111,44 @@ describe('blob triggers', () => {
     expect(received().blobs.some((b) => b.name.includes('top-level'))).toBe(false);
   });
 
-  it('retries a failing blob and records it as failed, keeping the blob', async () => {
+  it('retries a failing blob five times, then reports it to the poison queue, keeping the blob', async () => {
     const container = testHost.host.storage.container('inbox');
     const blob = container.getBlockBlobClient('agency-02/bad.txt');
     await blob.upload('bad', 3, { metadata: { fail: 'always' } });
-    await eventually(() =>
-      testHost.lines.some((line) => line.startsWith('inboxWatcher') && line.includes('cannot process this blob'))
-        ? true
-        : undefined,
-    );
-    const receipt = await testHost.host.storage
-      .table('LocalHostBlobReceipts')
-      .getEntity<{ status: string; attempts: number }>('inboxWatcher', encodeURIComponent('agency-02/bad.txt').replace(/%/g, '~'));
-    expect(receipt.status).toBe('failed');
+    const receipts = testHost.host.storage.table('LocalHostBlobReceipts');
+    const key = encodeURIComponent('agency-02/bad.txt').replace(/%/g, '~');
+    const receipt = await eventually(async () => {
+      const entity = await receipts.getEntity<{ status: string; attempts: number }>('inboxWatcher', key).catch(() => undefined);
+      return entity?.status === 'poison' ? entity : undefined;
+    });
+    expect(receipt.attempts).toBe(5);
+    const failures = testHost.lines.filter((line) => /^inboxWatcher \S+ \d+ ms Failed: cannot process this blob/.test(line));
+    expect(failures).toHaveLength(5);
+    const poison = await testHost.host.storage.queue('webjobs-blobtrigger-poison').receiveMessages();
+    const message = JSON.parse(Buffer.from(poison.receivedMessageItems[0]?.messageText ?? '', 'base64').toString()) as {
+      BlobName: string;
+    };
+    expect(message.BlobName).toBe('agency-02/bad.txt');
     expect(await blob.exists()).toBe(true);
+  });
+
+  it('remembers handled blobs across a restart of the host', async () => {
+    const container = testHost.host.storage.container('inbox');
+    await container.getBlockBlobClient('agency-03/once.txt').upload('once', 4);
+    await eventually(() => received().blobs.find((b) => b.name === 'once.txt'));
+    const app = testHost.host.app;
+    await testHost.host.stop();
+    testHost.host = await LocalHost.start({
+      app,
+      connectionString: testHost.azurite.connectionString,
+      port: 0,
+      log: (line) => testHost.lines.push(line),
+      blobPollMs: 100,
+    });
+    url = testHost.host.url;
+    await container.getBlockBlobClient('agency-03/after-restart.txt').upload('new', 3);
+    await eventually(() => received().blobs.find((b) => b.name === 'after-restart.txt'));
+    expect(received().blobs.filter((b) => b.name === 'once.txt')).toHaveLength(1);
   });
 });
 

@@ -3,19 +3,8 @@
  * received so the tests can check the host delivered it as the Functions host would.
  */
 import { app, type HttpRequest, type InvocationContext, type Timer } from '@azure/functions';
+import { received } from './hostFeaturesReceived';
 
-export interface Received {
-  timers: { isPastDue: boolean; at: string }[];
-  blobs: { name: string; folder: string; size: number; metadata: unknown; blobTrigger: unknown }[];
-  messages: { body: unknown; deliveryCount: unknown }[];
-}
-
-const KEY = Symbol.for('etransactions.tests.hostFeatures');
-export function received(): Received {
-  const holder = globalThis as unknown as Record<symbol, Received | undefined>;
-  holder[KEY] ??= { timers: [], blobs: [], messages: [] };
-  return holder[KEY];
-}
 
 app.http('echo', {
   methods: ['GET', 'POST'],
