@@ -11,9 +11,7 @@ export type RequestRejectionCode =
   | 'bad-purpose'
   | 'bad-language'
   | 'bad-flag'
-  | 'bad-metadata-encoding'
-  /** Over the size limit, known from the blob's length before downloading it. */
-  | 'too-large';
+  | 'bad-metadata-encoding';
 
 export class ConversionRejectedError extends Error {
   constructor(
