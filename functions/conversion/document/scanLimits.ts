@@ -1,0 +1,14 @@
+import { scanLimitSettings } from '../../core/config';
+
+/** What a scan may cost before it is decoded: checked from its headers by inspectScan. */
+export interface ScanLimits {
+  maxBytes: number;
+  maxPages: number;
+  /** Pixels of one page image (width x height); a decoded RGBA page costs 4 bytes per pixel. */
+  maxPixelsPerPage: number;
+}
+
+/** The limits from the app settings SCAN_MAX_BYTES, SCAN_MAX_PAGES, SCAN_MAX_PIXELS_PER_PAGE. */
+export function scanLimits(): ScanLimits {
+  return scanLimitSettings();
+}
