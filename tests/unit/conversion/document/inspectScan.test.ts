@@ -125,7 +125,8 @@ describe('inspectScan rejects bad input with a reason', () => {
     await expectRejected(png.subarray(0, png.length - 20), 'png', 'corrupt');
     await expectRejected(png.subarray(0, 30), 'png', 'corrupt');
     const flipped = Buffer.from(png);
-    flipped[Math.floor(png.length / 2)] ^= 0xff;
+    const middle = Math.floor(png.length / 2);
+    flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
     expect((await expectRejected(flipped, 'png', 'corrupt')).reasonEn).toContain('CRC');
   });
 
