@@ -41,6 +41,27 @@ param platformsMaxBodyBytes int = 65536
 @description('Name of the Key Vault secret holding the regulator (Ministry operators) API key.')
 param regulatorKeySecretName string = 'regulator-api-key'
 
+@description('Name of the Key Vault certificate whose key signs data messages (created after provisioning, see infra/README.md).')
+param signingCertificateName string = 'data-message-signing'
+
+@description('Public URL of GET /api/data-messages that QR codes on data messages point to; empty means the function app\'s default host name.')
+param conversionVerifyUrlBase string = ''
+
+@description('Largest scan accepted for conversion, in bytes.')
+@minValue(1)
+@maxValue(524288000)
+param scanMaxBytes int = 104857600
+
+@description('Most pages a scan may have.')
+@minValue(1)
+@maxValue(100000)
+param scanMaxPages int = 500
+
+@description('Most pixels one scanned page may have, checked before decoding.')
+@minValue(1)
+@maxValue(400000000)
+param scanMaxPixelsPerPage int = 50000000
+
 @description('Memory of each function app instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -68,6 +89,7 @@ param blobContainers string[] = [
 param tables string[] = [
   'conversions'
   'datamessages'
+  'notifications'
 ]
 
 @description('Storage queues the app uses (Durable Functions creates its own; activity events and notifications are on Service Bus).')
@@ -192,6 +214,11 @@ module functionApp 'modules/functionApp.bicep' = {
     durableTaskHub: durableTaskHub
     orchestrationHistoryRetentionDays: orchestrationHistoryRetentionDays
     platformsMaxBodyBytes: platformsMaxBodyBytes
+    scanMaxBytes: scanMaxBytes
+    scanMaxPages: scanMaxPages
+    scanMaxPixelsPerPage: scanMaxPixelsPerPage
+    signingCertificateName: signingCertificateName
+    conversionVerifyUrlBase: conversionVerifyUrlBase
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }
@@ -226,5 +253,6 @@ output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.f
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output AZURE_REGULATOR_KEY_SECRET_NAME string = regulatorKeySecretName
+output AZURE_SIGNING_CERTIFICATE_NAME string = signingCertificateName
 output AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

@@ -60,6 +60,21 @@ param orchestrationHistoryRetentionDays int
 @description('Largest JSON body the platforms API accepts, in bytes.')
 param platformsMaxBodyBytes int
 
+@description('Largest scan accepted for conversion, in bytes.')
+param scanMaxBytes int
+
+@description('Most pages a scan may have.')
+param scanMaxPages int
+
+@description('Most pixels one scanned page may have (checked before decoding).')
+param scanMaxPixelsPerPage int
+
+@description('Name of the Key Vault certificate whose key signs data messages.')
+param signingCertificateName string
+
+@description('Public URL of GET /api/data-messages that QR codes point to; empty means the app\'s default host name.')
+param conversionVerifyUrlBase string = ''
+
 @description('Memory of each instance in MB; OCR and PDF work want at least 2048.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -130,6 +145,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+var conversionVerifyUrl = empty(conversionVerifyUrlBase) ? 'https://${site.properties.defaultHostName}/api/data-messages' : conversionVerifyUrlBase
+
 // The app settings, one per line. Every setting in SETTINGS (functions/core/config.ts) that is not
 // local-only must appear here, and nothing the app does not know about: tests/unit/settings.test.ts
 // parses this block. Flex Consumption takes the runtime from functionAppConfig, so
@@ -154,8 +171,15 @@ var appSettings = {
   // Platforms API (Decree 137 Art. 17-19). The regulator key lives only in Key Vault.
   REGULATOR_API_KEY: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${regulatorKeySecretName})'
   PLATFORMS_MAX_BODY_BYTES: string(platformsMaxBodyBytes)
-  // Paper-to-data-message conversion (Decree 137 Art. 4): the QR code's verification link.
-  CONVERSION_VERIFY_URL_BASE: 'https://${site.properties.defaultHostName}/api/data-messages'
+  // Paper to data message (Decree 137 Art. 4): limits, OCR by Document Intelligence, signing with a
+  // Key Vault key, and the QR code's verification link.
+  SCAN_MAX_BYTES: string(scanMaxBytes)
+  SCAN_MAX_PAGES: string(scanMaxPages)
+  SCAN_MAX_PIXELS_PER_PAGE: string(scanMaxPixelsPerPage)
+  DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligenceEndpoint
+  SIGNING_KEY_VAULT_URI: keyVaultUri
+  SIGNING_CERTIFICATE_NAME: signingCertificateName
+  CONVERSION_VERIFY_URL_BASE: conversionVerifyUrl
 }
 
 resource siteAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
