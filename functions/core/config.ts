@@ -164,12 +164,18 @@ export interface ScanLimitSettings {
   maxPixelsPerPage: number;
 }
 
-/** Defaults: 100 MB, 500 pages, 50 megapixels a page (an A4 page at 600 dpi is 35 megapixels). */
+/** 100 MB, 500 pages, 50 megapixels a page (an A4 page at 600 dpi is 35 megapixels). */
+export const SCAN_LIMIT_DEFAULTS: Readonly<ScanLimitSettings> = {
+  maxBytes: 100 * 1024 * 1024,
+  maxPages: 500,
+  maxPixelsPerPage: 50_000_000,
+};
+
 export function scanLimitSettings(): ScanLimitSettings {
   return {
-    maxBytes: integer('SCAN_MAX_BYTES', 100 * 1024 * 1024, 1, 500 * 1024 * 1024),
-    maxPages: integer('SCAN_MAX_PAGES', 500, 1, 100_000),
-    maxPixelsPerPage: integer('SCAN_MAX_PIXELS_PER_PAGE', 50_000_000, 1, 400_000_000),
+    maxBytes: integer('SCAN_MAX_BYTES', SCAN_LIMIT_DEFAULTS.maxBytes, 1, 500 * 1024 * 1024),
+    maxPages: integer('SCAN_MAX_PAGES', SCAN_LIMIT_DEFAULTS.maxPages, 1, 100_000),
+    maxPixelsPerPage: integer('SCAN_MAX_PIXELS_PER_PAGE', SCAN_LIMIT_DEFAULTS.maxPixelsPerPage, 1, 400_000_000),
   };
 }
 
