@@ -1,0 +1,23 @@
+import type { QueueClient } from '@azure/storage-queue';
+import type { Notification } from './notification';
+import type { NotificationPublisher } from './notificationPublisher';
+
+/** Local twin of the Service Bus topic: the message JSON, base64-encoded as queue triggers expect it. */
+export class QueuePublisher implements NotificationPublisher {
+  private ready: Promise<unknown> | undefined;
+
+  constructor(private readonly queue: QueueClient) {}
+
+  async publish(notification: Notification): Promise<void> {
+    this.ready ??= this.queue.createIfNotExists().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    await this.ready;
+    await this.queue.sendMessage(Buffer.from(JSON.stringify(notification), 'utf8').toString('base64'));
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: the queue client holds no connection.
+  }
+}
