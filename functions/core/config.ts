@@ -87,6 +87,11 @@ export function isLocalHost(): boolean {
   return raw(LOCAL_HOST_MARKER) === 'true';
 }
 
+/** The environment for a child process (e.g. OCR tools): this process's, with `overrides` on top. */
+export function childProcessEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
 export type StorageSettings =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'identity'; accountName: string; clientId?: string };
