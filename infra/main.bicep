@@ -67,7 +67,7 @@ param scanMaxPixelsPerPage int = 50000000
 param instanceMemoryMB int = 2048
 
 @description('Most instances the function app may scale out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 

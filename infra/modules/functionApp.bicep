@@ -80,7 +80,7 @@ param conversionVerifyUrlBase string = ''
 param instanceMemoryMB int = 2048
 
 @description('Most instances the app may scale out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 

@@ -71,4 +71,5 @@ resource operators 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01
 
 output name string = namespace.name
 output id string = namespace.id
-output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+// serviceBusEndpoint is https://<name>.servicebus.windows.net:443/ (another suffix in sovereign clouds).
+output fullyQualifiedNamespace string = split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0]
