@@ -90,6 +90,15 @@ param tables string[] = [
   'conversions'
   'datamessages'
   'notifications'
+  'platforms'
+  'platformindex'
+  'platformhistory'
+  'platformkeys'
+  'population'
+  'platformstatistics'
+  'determinations'
+  'determinationtimeline'
+  'determinationreviews'
 ]
 
 @description('Storage queues the app uses (Durable Functions creates its own; activity events and notifications are on Service Bus).')

@@ -108,6 +108,26 @@ function stringConstants(sources: readonly ts.SourceFile[]): Map<string, string>
   return constants;
 }
 
+/** `X = 'a'` gives [X, 'a']; `X = { b: 'c' } as const` gives [X.b, 'c']. */
+function namedStrings(name: string, initializer: ts.Expression | undefined): [string, string][] {
+  let node = initializer;
+  while (
+    node &&
+    (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))
+  ) {
+    node = node.expression;
+  }
+  if (node && ts.isObjectLiteralExpression(node)) {
+    return node.properties.flatMap((property): [string, string][] => {
+      if (!ts.isPropertyAssignment(property)) return [];
+      const value = stringValue(property.initializer, new Map());
+      return value === undefined ? [] : [[`${name}.${propertyName(property.name) ?? '?'}`, value]];
+    });
+  }
+  const value = stringValue(node, new Map());
+  return value === undefined ? [] : [[name, value]];
+}
+
 /** Every read of `process.env`, however spelled: `process.env.X`, `process['env']`, `{ env } = process`, `import { env }`. */
 function processEnvReads(source: ts.SourceFile): string[] {
   const found: string[] = [];
@@ -474,19 +494,21 @@ describe('the storage account and Service Bus have what the app names', () => {
     TOPIC: { list: serviceBusEntities, where: 'infra/modules/serviceBus.bicep' },
   };
 
-  it('every *_CONTAINER, *_TABLE, *_QUEUE and *_TOPIC constant under functions/ is created by the Bicep', () => {
+  it('every *_CONTAINER, *_TABLE, *_QUEUE, *_TOPIC name (or *_TABLES etc. object of names) under functions/ is created by the Bicep', () => {
     expect(serviceBusEntities).toEqual(expect.arrayContaining(['activity-events', 'notifications']));
     const missing: string[] = [];
     for (const source of appSources) {
       walk(source, (node) => {
         if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name)) return;
-        const kind = /_(CONTAINER|TABLE|QUEUE|TOPIC)$/.exec(node.name.text)?.[1];
-        const value = stringValue(node.initializer, new Map());
+        const kind = /_(CONTAINER|TABLE|QUEUE|TOPIC)S?$/.exec(node.name.text)?.[1];
         const target = kind === undefined ? undefined : expected[kind];
-        if (target && value !== undefined && !target.list.includes(value)) {
-          missing.push(
-            `${where(source, node)} ${node.name.text} = '${value}': add it to ${target.where} in ${MAIN_BICEP}`,
-          );
+        if (!target) return;
+        for (const [name, value] of namedStrings(node.name.text, node.initializer)) {
+          if (!target.list.includes(value)) {
+            missing.push(
+              `${where(source, node)} ${name} = '${value}': add it to ${target.where} in ${MAIN_BICEP}`,
+            );
+          }
         }
       });
     }
