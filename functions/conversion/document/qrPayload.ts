@@ -39,7 +39,8 @@ function clean(field: string, value: string): string {
 }
 
 export function encodeQrPayload(p: QrPayload): string {
-  if (Number.isNaN(p.convertedAtUtc.getTime())) throw new QrPayloadError('QR payload time is not a valid date');
+  if (Number.isNaN(p.convertedAtUtc.getTime()))
+    throw new QrPayloadError('QR payload time is not a valid date');
   return [
     QR_PAYLOAD_HEADER,
     `C=${clean('code', p.code)}`,

@@ -46,7 +46,8 @@ export class TesseractEngine implements OcrEngine {
   }
 
   async *recognizePages(request: OcrRequest): AsyncGenerator<OcrPage> {
-    if (!LANGUAGE_PATTERN.test(request.language)) throw new Error(`OCR language "${request.language}" is not valid`);
+    if (!LANGUAGE_PATTERN.test(request.language))
+      throw new Error(`OCR language "${request.language}" is not valid`);
     const dir = await mkdtemp(join(tmpdir(), 'ocr-'));
     try {
       const source = join(dir, `scan.${request.inspected.kind}`);
@@ -59,20 +60,45 @@ export class TesseractEngine implements OcrEngine {
     }
   }
 
-  private async recognizePage(request: OcrRequest, source: string, dir: string, index: number): Promise<OcrPage> {
+  private async recognizePage(
+    request: OcrRequest,
+    source: string,
+    dir: string,
+    index: number,
+  ): Promise<OcrPage> {
     const page = request.inspected.pages[index];
     if (!page) throw new Error(`No page ${index + 1}`);
     let image = source;
     if (request.inspected.kind === 'pdf') {
       image = join(dir, `page-${index}`);
       const n = String(index + 1);
-      await this.tool('pdftoppm', ['-r', String(page.dpi), '-f', n, '-l', n, '-gray', '-singlefile', source, image]);
+      await this.tool('pdftoppm', [
+        '-r',
+        String(page.dpi),
+        '-f',
+        n,
+        '-l',
+        n,
+        '-gray',
+        '-singlefile',
+        source,
+        image,
+      ]);
       image += '.pgm';
     } else if (request.inspected.kind === 'tiff') {
       image = join(dir, `page-${index}.pnm`);
       await writeFile(image, toNetpbm(decodeTiffPage(request.scan, index)));
     }
-    const args = [image, 'stdout', '--dpi', String(page.dpi), '-l', request.language, '-c', 'tessedit_do_invert=0'];
+    const args = [
+      image,
+      'stdout',
+      '--dpi',
+      String(page.dpi),
+      '-l',
+      request.language,
+      '-c',
+      'tessedit_do_invert=0',
+    ];
     if (this.options.tessdataDir) args.push('--tessdata-dir', this.options.tessdataDir);
     const tsv = await this.tool('tesseract', [...args, 'tsv']);
     if (image !== source) await rm(image, { force: true });
@@ -96,7 +122,10 @@ export class TesseractEngine implements OcrEngine {
       return stdout;
     } catch (error) {
       const failure = error as ProcessError;
-      if (failure.code === 'ENOENT') throw new Error(`${command} is not installed (Debian: tesseract-ocr, poppler-utils)`, { cause: error });
+      if (failure.code === 'ENOENT')
+        throw new Error(`${command} is not installed (Debian: tesseract-ocr, poppler-utils)`, {
+          cause: error,
+        });
       const stderr = failure.stderr ?? '';
       if (/Failed loading language|Could not initialize tesseract/i.test(stderr)) {
         throw new Error(`tesseract cannot load the languages: ${stderr.trim().split('\n')[0] ?? ''}`, {

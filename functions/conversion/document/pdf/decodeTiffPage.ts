@@ -28,6 +28,9 @@ export function decodeTiffPage(bytes: Buffer, index: number): RawPage {
     }
     return { width, height, channels: grey ? 1 : 3, pixels };
   } catch (error) {
-    throw new ScanRejectedError('corrupt', `TIFF page ${index + 1} cannot be decoded: ${(error as Error).message}`);
+    throw new ScanRejectedError(
+      'corrupt',
+      `TIFF page ${index + 1} cannot be decoded: ${(error as Error).message}`,
+    );
   }
 }

@@ -8,6 +8,9 @@ export interface RawPage {
 
 /** A binary PGM (grey) or PPM (RGB) file of the page: what tesseract reads without any decoding. */
 export function toNetpbm(page: RawPage): Buffer {
-  const header = Buffer.from(`${page.channels === 1 ? 'P5' : 'P6'}\n${page.width} ${page.height}\n255\n`, 'latin1');
+  const header = Buffer.from(
+    `${page.channels === 1 ? 'P5' : 'P6'}\n${page.width} ${page.height}\n255\n`,
+    'latin1',
+  );
   return Buffer.concat([header, page.pixels]);
 }
