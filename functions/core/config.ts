@@ -135,6 +135,10 @@ export function localClockStart(): Date | undefined {
 /** Shorter keys are refused: the regulator key guards every platform's data. */
 export function regulatorApiKey(): string {
   const key = required('REGULATOR_API_KEY');
+  // In Azure the setting is a Key Vault reference; left unresolved, its text would be a guessable key.
+  if (key.startsWith('@Microsoft.KeyVault(')) {
+    throw new ConfigError('REGULATOR_API_KEY', 'is an unresolved Key Vault reference (secret missing?)');
+  }
   if (key.length < 24) throw new ConfigError('REGULATOR_API_KEY', 'must be at least 24 characters');
   return key;
 }

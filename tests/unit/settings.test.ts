@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS, type SettingSpec } from '../../functions/core/config';
+import { regulatorApiKey, SETTINGS, type SettingSpec } from '../../functions/core/config';
 
 /**
  * The app settings have three homes that must agree: SETTINGS in functions/core/config.ts (what the
@@ -424,6 +424,23 @@ describe('app settings: config.ts, local.settings.sample.json and the Bicep app 
       unknownInAzure(settings, azureKeys, connections),
       `unknown settings in ${FUNCTION_APP_BICEP}: add them to SETTINGS in functions/core/config.ts or remove them`,
     ).toEqual([]);
+  });
+
+  it('the regulator key in Azure is a Key Vault reference, and an unresolved one is refused as a key', () => {
+    const reference =
+      /REGULATOR_API_KEY:\s*'(@Microsoft\.KeyVault\(VaultName=[^;]+;SecretName=[^)]+\))'/.exec(
+        functionAppBicep,
+      );
+    expect(reference, `REGULATOR_API_KEY in ${FUNCTION_APP_BICEP}`).not.toBeNull();
+    const before = process.env.REGULATOR_API_KEY;
+    try {
+      process.env.REGULATOR_API_KEY =
+        '@Microsoft.KeyVault(VaultName=kv-etx-abc;SecretName=regulator-api-key)';
+      expect(() => regulatorApiKey()).toThrow('unresolved Key Vault reference');
+    } finally {
+      if (before === undefined) delete process.env.REGULATOR_API_KEY;
+      else process.env.REGULATOR_API_KEY = before;
+    }
   });
 
   it('Azure sets none of the settings Flex Consumption refuses or that would carry a key', () => {
