@@ -465,7 +465,10 @@ describe('settings are read in one place', () => {
     const reads = appSources
       .filter((source) => source.fileName !== 'functions/core/config.ts')
       .flatMap((source) => processEnvReads(source));
-    expect(reads, 'read settings through functions/core/config.ts').toEqual([]);
+    expect(
+      reads,
+      'read settings through functions/core/config.ts (a child process: childProcessEnv())',
+    ).toEqual([]);
   });
 
   it('every %NAME% in host.json is a known setting', () => {
