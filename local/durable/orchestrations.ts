@@ -285,7 +285,7 @@ export class OrchestrationWorker {
       }
       case 'failed': {
         const message = `Orchestrator function '${record.name}' failed: ${outcome.message}`;
-        this.options.log(`Instance ${record.instanceId}: ${message}`);
+        this.options.log(`Instance ${record.instanceId}: ${message.split('\n')[0] ?? ''}`);
         const output = JSON.stringify(message);
         const failed = { ...updated, status: 'Failed' as const, output };
         failed.history.push(

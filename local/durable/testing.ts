@@ -132,7 +132,16 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  engine = new DurableEngine({ app, storage, taskHub, clock, baseUrl, run, pollIntervalMs: options.pollIntervalMs ?? 25 });
+  engine = new DurableEngine({
+    app,
+    storage,
+    taskHub,
+    clock,
+    baseUrl,
+    run,
+    pollIntervalMs: options.pollIntervalMs ?? 25,
+    log: (message) => logs.push(`durable: ${message}`),
+  });
   await engine.start();
   const started = engine;
 
