@@ -35,12 +35,8 @@ export function checkInstanceId(instanceId: string): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[/\\#?\u0000-\u001f\u007f-\u009f]/.test(instanceId);
   if (instanceId.length === 0 || instanceId.length > 256 || bad || instanceId.startsWith('@')) {
-    throw new ValidationError([
-      {
-        field: 'instanceId',
-        message: 'An instance ID has 1-256 characters, does not start with "@" and has no /, \\, #, ? or control characters.',
-      },
-    ]);
+    const message = 'An instance ID has 1-256 characters, does not start with "@" and has no /, \\, #, ? or control characters.';
+    throw new ValidationError([{ field: 'instanceId', message }], message);
   }
 }
 
@@ -51,9 +47,8 @@ export class InstanceService {
   async start(name: string, instanceId: string | undefined, input: string | undefined): Promise<string> {
     const orchestrator = this.options.orchestrator(name);
     if (!orchestrator) {
-      throw new ValidationError([
-        { field: 'functionName', message: `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.` },
-      ]);
+      const message = `The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`;
+      throw new ValidationError([{ field: 'functionName', message }], message);
     }
     const id = instanceId ?? randomUUID().replace(/-/g, '');
     checkInstanceId(id);

@@ -151,6 +151,12 @@ df.app.orchestration('dfActivityFails', function* (context: OrchestrationContext
   return (yield context.df.callActivity('dfBroken', 'hỏng nặng / badly broken')) as unknown;
 });
 
+df.app.orchestration('dfActivityThenEvent', function* (context: OrchestrationContext) {
+  const greeting = (yield context.df.callActivity('dfHello', context.df.getInput<string>())) as string;
+  const reply = (yield context.df.waitForExternalEvent('reply')) as unknown;
+  return { greeting, reply };
+});
+
 df.app.orchestration('dfWaitForever', function* (context: OrchestrationContext) {
   context.df.setCustomStatus('waiting');
   return (yield context.df.waitForExternalEvent('never')) as unknown;
