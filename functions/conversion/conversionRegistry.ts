@@ -226,6 +226,21 @@ export class ConversionRegistry {
     );
   }
 
+  /** Gives up this delivery's claim after a transient failure, so the retry need not wait for it to go stale. */
+  async releaseClaim(code: string): Promise<void> {
+    const existing = await this.getDataMessage(code);
+    if (existing?.state !== 'building') return;
+    try {
+      await this.dataMessages.updateEntity(
+        { partitionKey: code, rowKey: MESSAGE_ROW, state: 'reserved' satisfies DataMessageState },
+        'Merge',
+        existing.etag ? { etag: existing.etag } : {},
+      );
+    } catch (error) {
+      if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+    }
+  }
+
   /** Frees a reservation whose content turned out to be unconvertible, so the code never resolves. */
   async releaseLookupCode(code: string, messageId: string): Promise<void> {
     const existing = await this.getDataMessage(code);

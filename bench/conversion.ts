@@ -1,0 +1,282 @@
+/**
+ * `npm run bench:conversion`: one 20-page scan converted by the app's pipeline with the local OCR
+ * (inspect, OCR, stamp, QR, text layer, signing, hashing), and the same scan by OCRmyPDF with the speed
+ * options its documentation gives, as the baseline. Each run is its own child process, so both are
+ * measured the same way: wall time, and peak memory as the RSS of the process and all its children,
+ * sampled from /proc. The pipeline is also run on 5 pages to show whether memory grows with pages.
+ * The last line printed is one JSON object with every figure.
+ *
+ * Nothing is installed here: without `ocrmypdf` on the PATH the pipeline is reported alone.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildDataMessage } from '../functions/conversion/document/buildDataMessage';
+import { inspectScan } from '../functions/conversion/document/inspectScan';
+import type { OcrEngine, OcrPage, OcrRequest } from '../functions/conversion/document/ocr/OcrEngine';
+import { TesseractEngine } from '../functions/conversion/document/ocr/TesseractEngine';
+import { encodeQrPayload } from '../functions/conversion/document/qrPayload';
+import { DEFAULT_SCAN_LIMITS } from '../functions/conversion/document/scanLimits';
+import { signerFromSettings } from '../functions/conversion/document/signing/signerFromSettings';
+import { DATA_MESSAGE_SYMBOL } from '../functions/conversion/dataMessageSymbol';
+import { pdfScan } from '../tests/support/scans';
+
+const run = promisify(execFile);
+const PAGES = 20;
+const SMALL_PAGES = 5;
+const LANGUAGE = 'vie+eng';
+/** OCRmyPDF's documented speed settings ("Performance": no optimisation, no PDF/A, no fast web view). */
+const OCRMYPDF_SPEED_OPTIONS = ['--optimize', '0', '--output-type', 'pdf', '--fast-web-view', '0'];
+
+interface WorkerReport {
+  pages: number;
+  seconds: number;
+  ocrWaitSeconds: number;
+  outputBytes: number;
+  outputSha256: string;
+  signed: boolean;
+}
+
+interface Measured<T> {
+  seconds: number;
+  peakRssBytes: number;
+  result: T;
+}
+
+/** Waits on OCR pages and counts the time spent waiting: what is left is the pipeline's own work. */
+class TimedEngine implements OcrEngine {
+  waitMs = 0;
+  constructor(private readonly engine: OcrEngine) {}
+  get name(): string {
+    return this.engine.name;
+  }
+  recognizePages(request: OcrRequest): AsyncIterable<OcrPage> {
+    const inner = this.engine.recognizePages(request)[Symbol.asyncIterator]();
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => {
+          const started = performance.now();
+          try {
+            return await inner.next();
+          } finally {
+            this.waitMs += performance.now() - started;
+          }
+        },
+      }),
+    };
+  }
+}
+
+/** The child process: converts one scan file and reports its timings on stdout. */
+async function worker(file: string): Promise<void> {
+  const scan = await readFile(file);
+  const started = performance.now();
+  const ocr = new TimedEngine(new TesseractEngine());
+  const convertedAtUtc = new Date();
+  const code = 'K7Q-M4T-ZPX';
+  const inspected = await inspectScan(scan, 'pdf', DEFAULT_SCAN_LIMITS);
+  const built = await buildDataMessage(scan, inspected, {
+    language: LANGUAGE,
+    ocr,
+    symbol: {
+      symbolVi: DATA_MESSAGE_SYMBOL.vi,
+      symbolEn: DATA_MESSAGE_SYMBOL.en,
+      convertedAtUtc,
+      converter: 'Sở Tư pháp Hà Nội',
+      lookupCode: code,
+      qrPayload: encodeQrPayload({
+        symbol: DATA_MESSAGE_SYMBOL.vi,
+        convertedAtUtc,
+        converter: 'Sở Tư pháp Hà Nội',
+        code,
+        verifyUrl: `http://localhost:7071/api/data-messages/${code}`,
+      }),
+    },
+  });
+  const signer = await signerFromSettings();
+  const signed = await signer.sign(built.pdf, { reason: 'Benchmark', signerName: 'Sở Tư pháp Hà Nội' });
+  const outputSha256 = createHash('sha256').update(signed.pdf).digest('hex');
+  const report: WorkerReport = {
+    pages: built.pageCount,
+    seconds: (performance.now() - started) / 1000,
+    ocrWaitSeconds: ocr.waitMs / 1000,
+    outputBytes: signed.pdf.length,
+    outputSha256,
+    signed: true,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** RSS of a process and all its descendants, from /proc (Linux). */
+function treeRssBytes(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirProc();
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function readdirProc(): string[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+}
+
+/** Runs a command as a child, sampling its process tree's RSS every 50 ms. */
+function measure(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Measured<string>> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    const sample = (): void => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+    };
+    const timer = setInterval(sample, 50);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command} exited with ${code}: ${stderr.slice(-2000)}`));
+      else resolve({ seconds, peakRssBytes: peak, result: stdout });
+    });
+  });
+}
+
+async function ocrmypdfVersion(): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('ocrmypdf', ['--version']);
+    return stdout.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function pipelineRun(file: string): Promise<Measured<WorkerReport>> {
+  const measured = await measure(process.execPath, [__filename, '--worker', file]);
+  const lines = measured.result.trim().split('\n');
+  return { ...measured, result: JSON.parse(lines[lines.length - 1] ?? '{}') as WorkerReport };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-conversion-'));
+  try {
+    console.log(`Making a ${PAGES}-page scan (200 dpi JPEG pages) and a ${SMALL_PAGES}-page one…`);
+    const big = join(dir, `scan-${PAGES}.pdf`);
+    const small = join(dir, `scan-${SMALL_PAGES}.pdf`);
+    await writeFile(big, await pdfScan(PAGES));
+    await writeFile(small, await pdfScan(SMALL_PAGES));
+
+    console.log(`Pipeline, ${SMALL_PAGES} pages…`);
+    const pipelineSmall = await pipelineRun(small);
+    console.log(`Pipeline, ${PAGES} pages…`);
+    const pipeline = await pipelineRun(big);
+    const perPage = pipeline.seconds / PAGES;
+    const nonOcrShare = (pipeline.result.seconds - pipeline.result.ocrWaitSeconds) / pipeline.result.seconds;
+    console.log(
+      `  ${round(pipeline.seconds, 2)} s, ${round(perPage)} s/page, peak RSS ${mb(pipeline.peakRssBytes)} MB ` +
+        `(${SMALL_PAGES} pages: ${mb(pipelineSmall.peakRssBytes)} MB), ` +
+        `outside OCR ${round(nonOcrShare * 100, 1)} % of the time`,
+    );
+
+    const version = await ocrmypdfVersion();
+    let baseline: { seconds: number; secondsPerPage: number; peakRssMb: number } | undefined;
+    if (version === undefined) {
+      console.log('ocrmypdf is not installed (apt-get install ocrmypdf): reporting the pipeline alone.');
+    } else {
+      const args = ['-l', LANGUAGE, ...OCRMYPDF_SPEED_OPTIONS, '--quiet', big, join(dir, 'ocrmypdf.pdf')];
+      console.log(`OCRmyPDF ${version}: ocrmypdf ${args.slice(0, -2).join(' ')}…`);
+      const measured = await measure('ocrmypdf', args);
+      baseline = {
+        seconds: round(measured.seconds, 2),
+        secondsPerPage: round(measured.seconds / PAGES),
+        peakRssMb: mb(measured.peakRssBytes),
+      };
+      console.log(
+        `  ${baseline.seconds} s, ${baseline.secondsPerPage} s/page, peak RSS ${baseline.peakRssMb} MB`,
+      );
+    }
+
+    const ratio = baseline ? round(baseline.seconds / pipeline.seconds, 2) : null;
+    if (ratio !== null) console.log(`Pipeline is ${ratio}× the speed of OCRmyPDF per page.`);
+    const figures = {
+      benchmark: 'conversion',
+      pages: PAGES,
+      cpus: availableParallelism(),
+      node: process.version,
+      pipeline: {
+        seconds: round(pipeline.seconds, 2),
+        secondsPerPage: round(perPage),
+        peakRssMb: mb(pipeline.peakRssBytes),
+        ocrWaitSeconds: round(pipeline.result.ocrWaitSeconds, 2),
+        nonOcrShare: round(nonOcrShare),
+        outputBytes: pipeline.result.outputBytes,
+        signed: pipeline.result.signed,
+        smallRun: {
+          pages: SMALL_PAGES,
+          secondsPerPage: round(pipelineSmall.seconds / SMALL_PAGES),
+          peakRssMb: mb(pipelineSmall.peakRssBytes),
+        },
+        memoryGrowth: round(pipeline.peakRssBytes / pipelineSmall.peakRssBytes, 2),
+      },
+      ocrmypdf: baseline
+        ? { available: true, version, options: OCRMYPDF_SPEED_OPTIONS.join(' '), ...baseline }
+        : { available: false },
+      speedRatio: ratio,
+      goals: {
+        atLeastTwiceAsFast: ratio === null ? null : ratio >= 2,
+        nonOcrUnderTenPercent: nonOcrShare < 0.1,
+        memoryFlat: pipeline.peakRssBytes / pipelineSmall.peakRssBytes < 1.25,
+      },
+    };
+    console.log(JSON.stringify(figures));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const workerAt = process.argv.indexOf('--worker');
+const file = workerAt >= 0 ? process.argv[workerAt + 1] : undefined;
+(file ? worker(file) : main()).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
