@@ -29,7 +29,11 @@ export function statisticsBody(first: string, users: number | number[], extra: R
   };
 }
 
-export function registration(name = 'Chợ Tốt Điện Tử', website = 'https://chotot.example.vn', extra: Record<string, unknown> = {}) {
+export function registration(
+  name = 'Chợ Tốt Điện Tử',
+  website = 'https://chotot.example.vn',
+  extra: Record<string, unknown> = {},
+) {
   return {
     name,
     administrator: {
