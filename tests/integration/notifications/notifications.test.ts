@@ -11,6 +11,17 @@ import { registration } from '../../support/platforms/samples';
 
 const REGULATOR = 'test-regulator-key-0123456789abcdef';
 
+/** A publisher that keeps what it is given. */
+function keeping(sent: Notification[]): NotificationPublisher {
+  return {
+    publish: (n) => {
+      sent.push(n);
+      return Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
 function sample(
   id: string,
   platformId: string,
@@ -64,10 +75,7 @@ describe('notifications: recorded, published once, listed', () => {
 
   it('sends a notification once however often it is notified, and records when', async () => {
     const sent: Notification[] = [];
-    const publisher: NotificationPublisher = {
-      publish: async (n) => void sent.push(n),
-      close: async () => undefined,
-    };
+    const publisher = keeping(sent);
     const store = new NotificationStore(clients);
     const note = sample('n-once', 'p-once', '2026-01-16T17:00:00.000Z');
     await notify(note, new Date('2026-01-16T17:00:01Z'), { store, publisher });
@@ -82,7 +90,7 @@ describe('notifications: recorded, published once, listed', () => {
     const note = sample('n-retry', 'p-retry', '2026-01-16T17:00:00.000Z');
     const failing: NotificationPublisher = {
       publish: () => Promise.reject(new Error('bus down')),
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
     await expect(
       notify(note, new Date('2026-01-16T17:00:01Z'), { store, publisher: failing }),
@@ -90,7 +98,7 @@ describe('notifications: recorded, published once, listed', () => {
     const sent: Notification[] = [];
     await notify(note, new Date('2026-01-16T17:01:00Z'), {
       store,
-      publisher: { publish: async (n) => void sent.push(n), close: async () => undefined },
+      publisher: keeping(sent),
     });
     expect(sent.map((n) => n.id)).toEqual(['n-retry']);
   });
