@@ -8,3 +8,4 @@ export { rasterize } from './rasterize';
 export { SAMPLE_PAGES, SAMPLE_WORDS } from './sampleText';
 export { textPdf } from './textPdf';
 export { tiffScan } from './tiffScan';
+export { pdfInfo, pdfSignatures, pdfText, qrCodes } from './pdfTools';
