@@ -122,7 +122,7 @@ describe('buildDataMessage with tesseract', () => {
   });
 
   it('leaves the QR code out when no payload is given', async () => {
-    const { qrPayload: _omitted, ...withoutQr } = symbol;
+    const withoutQr: SymbolBlock = { ...symbol, qrPayload: undefined };
     const { built } = await convert(await pngScan(['Một dòng chữ']), 'png', withoutQr);
     expect(await qrCodes(built.pdf, 1)).toEqual([]);
     expect(await searchableText(built.pdf)).toContain('Lookup code: 7KQ4-MX2P-H');
