@@ -33,7 +33,7 @@ interface RpcResponse {
 export class PlatformsApi {
   durableClientData: (() => unknown) | undefined;
 
-  private constructor(readonly app: CapturedApp) {}
+  constructor(readonly app: CapturedApp) {}
 
   static async load(load: () => Promise<unknown>): Promise<PlatformsApi> {
     return new PlatformsApi(await captureRegistrations(load));
