@@ -28,7 +28,11 @@ export interface ActivityWorkerOptions {
 function parseWorkItem(text: string): WorkItem | undefined {
   try {
     const value = JSON.parse(text) as Partial<WorkItem>;
-    if (typeof value.instanceId === 'string' && typeof value.executionId === 'string' && typeof value.taskId === 'number') {
+    if (
+      typeof value.instanceId === 'string' &&
+      typeof value.executionId === 'string' &&
+      typeof value.taskId === 'number'
+    ) {
       return { instanceId: value.instanceId, executionId: value.executionId, taskId: value.taskId };
     }
   } catch {
@@ -60,7 +64,9 @@ export class ActivityWorker {
         .then(() => undefined)
         .catch((error: unknown) => {
           // Left in the queue: it becomes visible again and is retried.
-          this.options.log(`Activity work item failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.options.log(
+            `Activity work item failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         })
         .finally(() => this.inFlight.delete(work));
       this.inFlight.add(work);
@@ -79,7 +85,8 @@ export class ActivityWorker {
     const record = stored?.record;
     if (!record || record.executionId !== item.executionId || isTerminal(record.status)) return;
     const scheduled = scheduledEvent(record.history, item.taskId);
-    if (scheduled?.EventType !== EventType.TaskScheduled || isTaskFinished(record.history, item.taskId)) return;
+    if (scheduled?.EventType !== EventType.TaskScheduled || isTaskFinished(record.history, item.taskId))
+      return;
     const name = scheduled.Name ?? '';
     const event = await this.invoke(name, scheduled.Input, item.taskId);
     const message = { id: `${item.executionId}:task:${item.taskId}`, executionId: item.executionId, event };

@@ -26,7 +26,12 @@ function querySuffix(taskHub: string): string {
 }
 
 /** Links for one instance; `origin` is the scheme, host and port the caller used. */
-export function managementPayload(origin: string, taskHub: string, instanceId: string, encodeId = true): ManagementPayload {
+export function managementPayload(
+  origin: string,
+  taskHub: string,
+  instanceId: string,
+  encodeId = true,
+): ManagementPayload {
   const prefix = `${origin}${WEBHOOK_PATH}/instances/${encodeId ? encodeURIComponent(instanceId) : instanceId}`;
   const query = querySuffix(taskHub);
   return {

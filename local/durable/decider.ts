@@ -54,7 +54,8 @@ function serialized(input: unknown): string | undefined {
 }
 
 export function retryDelayMs(options: SdkRetryOptions, failures: number): number {
-  const coefficient = options.backoffCoefficient && options.backoffCoefficient > 0 ? options.backoffCoefficient : 1;
+  const coefficient =
+    options.backoffCoefficient && options.backoffCoefficient > 0 ? options.backoffCoefficient : 1;
   const delay = options.firstRetryIntervalInMilliseconds * Math.pow(coefficient, Math.max(0, failures - 1));
   const cap =
     options.maxRetryIntervalInMilliseconds && options.maxRetryIntervalInMilliseconds > 0
@@ -87,7 +88,9 @@ class Decider {
       this.process(event);
     }
     if (this.decision.continueAsNew) {
-      this.decision.continueAsNew.carryOver = this.buffered.filter((item) => !item.consumed).map((item) => item.event);
+      this.decision.continueAsNew.carryOver = this.buffered
+        .filter((item) => !item.consumed)
+        .map((item) => item.event);
     }
     return this.decision;
   }
@@ -193,7 +196,11 @@ class Decider {
   private claim(type: number, name: string | undefined, done: Done): { id: number; isNew: boolean } {
     const id = this.seq++;
     const existing = this.scheduled.get(id);
-    if (existing && (existing.EventType !== type || (name !== undefined && existing.Name?.toLowerCase() !== name.toLowerCase()))) {
+    if (
+      existing &&
+      (existing.EventType !== type ||
+        (name !== undefined && existing.Name?.toLowerCase() !== name.toLowerCase()))
+    ) {
       this.decision.error =
         `Non-deterministic orchestration: task ${id} is "${existing.Name ?? 'timer'}" in the history, ` +
         `but the orchestrator now asks for "${name ?? 'timer'}".`;
@@ -205,7 +212,8 @@ class Decider {
   private activity(action: SdkAction, done: Done): void {
     const name = action.functionName ?? '';
     const { id, isNew } = this.claim(EventType.TaskScheduled, name, done);
-    if (isNew) this.decision.commands.push({ kind: 'activity', id, name, input: preSerialized(action.input) });
+    if (isNew)
+      this.decision.commands.push({ kind: 'activity', id, name, input: preSerialized(action.input) });
   }
 
   private subOrchestration(action: SdkAction, fixedInstanceId: string | undefined, done: Done): void {
@@ -213,12 +221,19 @@ class Decider {
     const { id, isNew } = this.claim(EventType.SubOrchestrationInstanceCreated, name, done);
     if (!isNew) return;
     const instanceId = fixedInstanceId ?? action.instanceId ?? `${this.input.instanceId}:${id}`;
-    this.decision.commands.push({ kind: 'subOrchestration', id, name, instanceId, input: serialized(action.input) });
+    this.decision.commands.push({
+      kind: 'subOrchestration',
+      id,
+      name,
+      instanceId,
+      input: serialized(action.input),
+    });
   }
 
   private atomicTimer(fireAtMs: number, canceled: boolean, fired: () => void): void {
     const { id, isNew } = this.claim(EventType.TimerCreated, undefined, () => fired());
-    if (isNew && !canceled) this.decision.commands.push({ kind: 'timer', id, fireAt: new Date(fireAtMs).toISOString() });
+    if (isNew && !canceled)
+      this.decision.commands.push({ kind: 'timer', id, fireAt: new Date(fireAtMs).toISOString() });
   }
 
   /** Timers longer than the maximum are chained, one interval at a time (the SDK's LongTimerTask). */

@@ -19,7 +19,10 @@ import type { InstanceStatus } from './status';
 import { DurableStore } from './store';
 import { EventType, isTerminal } from './types';
 
-export type FunctionRunner = (fn: RegisteredFunction, request: InvocationRequest) => Promise<InvocationResult>;
+export type FunctionRunner = (
+  fn: RegisteredFunction,
+  request: InvocationRequest,
+) => Promise<InvocationResult>;
 
 export interface DurableEngineOptions {
   app: CapturedApp;
@@ -38,7 +41,9 @@ export interface DurableEngineOptions {
 function functionsWithTrigger(app: CapturedApp, type: string): Map<string, RegisteredFunction> {
   const found = new Map<string, RegisteredFunction>();
   for (const fn of app.functions.values()) {
-    const isType = Object.values(fn.metadata.bindings).some((binding) => binding.direction === 'in' && binding.type === type);
+    const isType = Object.values(fn.metadata.bindings).some(
+      (binding) => binding.direction === 'in' && binding.type === type,
+    );
     if (isType) found.set(fn.name.toLowerCase(), fn);
   }
   return found;
@@ -101,7 +106,8 @@ export class DurableEngine {
 
   /** Creates the task hub's storage if missing, resumes unfinished work, then starts polling. */
   async start(): Promise<void> {
-    if (this.state !== 'new') throw new Error('A durable engine starts once; create a new one to start again');
+    if (this.state !== 'new')
+      throw new Error('A durable engine starts once; create a new one to start again');
     await this.store.init();
     const pending: string[] = [];
     for await (const record of this.store.allRecords()) {
@@ -148,7 +154,9 @@ export class DurableEngine {
       if (status && isTerminal(status.runtimeStatus)) return status;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new Error(`Instance ${instanceId} did not finish within ${timeoutMs} ms (${status?.runtimeStatus ?? 'not found'})`);
+        throw new Error(
+          `Instance ${instanceId} did not finish within ${timeoutMs} ms (${status?.runtimeStatus ?? 'not found'})`,
+        );
       }
       await this.nextChange(instanceId, Math.min(remaining, 250));
     }
@@ -229,7 +237,11 @@ export class DurableEngine {
         TimerId: timer.timerId,
         FireAt: timer.fireAt,
       });
-      const message = { id: `${timer.executionId}:timer:${timer.timerId}`, executionId: timer.executionId, event };
+      const message = {
+        id: `${timer.executionId}:timer:${timer.timerId}`,
+        executionId: timer.executionId,
+        event,
+      };
       if (await this.store.deliver(timer.instanceId, message)) this.orchestrations.schedule(timer.instanceId);
       await this.store.deleteTimer(timer);
     }

@@ -7,7 +7,13 @@ import type { RegisteredFunction } from '../functionsCore';
 import { triggerBinding } from '../invoke';
 import { decide, type Command } from './decider';
 import { historyEvent, toJsonText } from './history';
-import { ActionType, EventType, type HistoryEvent, type InstanceRecord, type SdkOrchestratorState } from './types';
+import {
+  ActionType,
+  EventType,
+  type HistoryEvent,
+  type InstanceRecord,
+  type SdkOrchestratorState,
+} from './types';
 import type { FunctionRunner } from './engine';
 
 /** The timer limits the Durable extension passes for Azure Storage: timers over 6 days go in 3-day steps. */
@@ -23,7 +29,13 @@ const OUT_OF_PROC_DATA = '$OutOfProcData$:';
 export type EpisodeOutcome =
   | { kind: 'running'; events: HistoryEvent[]; commands: Command[]; customStatus: string | undefined }
   | { kind: 'completed'; events: HistoryEvent[]; output: string; customStatus: string | undefined }
-  | { kind: 'failed'; events: HistoryEvent[]; message: string; details: string; customStatus: string | undefined }
+  | {
+      kind: 'failed';
+      events: HistoryEvent[];
+      message: string;
+      details: string;
+      customStatus: string | undefined;
+    }
   | {
       kind: 'continuedAsNew';
       events: HistoryEvent[];
@@ -94,7 +106,11 @@ async function invokeOrchestrator(
 function scheduling(command: Command, now: Date): HistoryEvent {
   switch (command.kind) {
     case 'activity':
-      return historyEvent(EventType.TaskScheduled, now, { EventId: command.id, Name: command.name, Input: command.input });
+      return historyEvent(EventType.TaskScheduled, now, {
+        EventId: command.id,
+        Name: command.name,
+        Input: command.input,
+      });
     case 'timer':
       return historyEvent(EventType.TimerCreated, now, { EventId: command.id, FireAt: command.fireAt });
     case 'subOrchestration':
@@ -126,13 +142,20 @@ export async function runEpisode(
     customStatus,
   });
   if (!context.orchestrator) {
-    return failed(`The function '${record.name}' doesn't exist, is disabled, or is not an orchestrator function.`, '');
+    return failed(
+      `The function '${record.name}' doesn't exist, is disabled, or is not an orchestrator function.`,
+      '',
+    );
   }
   const history = [...record.history.map((event) => ({ ...event, IsPlayed: true })), ...episode];
   const { state, error } = await invokeOrchestrator(context.orchestrator, record, history, context.run);
   const customStatus = toJsonText(state?.customStatus) ?? record.customStatus;
   if (error || !state) {
-    return failed(error?.message ?? 'The orchestrator returned no state.', error?.details ?? '', customStatus);
+    return failed(
+      error?.message ?? 'The orchestrator returned no state.',
+      error?.details ?? '',
+      customStatus,
+    );
   }
   const actions = (state.actions ?? []).flat();
   const decision = decide({
@@ -151,7 +174,13 @@ export async function runEpisode(
         decision.continueAsNew?.input ??
         (typeof continueAction.input === 'string' ? continueAction.input : toJsonText(continueAction.input));
       const events = [...episode, done, historyEvent(EventType.ContinueAsNew, now, { Result: input })];
-      return { kind: 'continuedAsNew', events, input, carryOver: decision.continueAsNew?.carryOver ?? [], customStatus };
+      return {
+        kind: 'continuedAsNew',
+        events,
+        input,
+        carryOver: decision.continueAsNew?.carryOver ?? [],
+        customStatus,
+      };
     }
     return {
       kind: 'completed',

@@ -69,7 +69,9 @@ export function summarizeHistory(history: readonly HistoryEvent[], options: Summ
   const out: Record<string, unknown>[] = [];
   for (const event of history) {
     if (HIDDEN.has(event.EventType)) continue;
-    const item: Record<string, unknown> = { EventType: NAMES.get(event.EventType) ?? String(event.EventType) };
+    const item: Record<string, unknown> = {
+      EventType: NAMES.get(event.EventType) ?? String(event.EventType),
+    };
     const scheduledId = event.TaskScheduledId;
     const scheduled = scheduledId === undefined ? undefined : scheduledEvent(history, scheduledId);
     switch (event.EventType) {
@@ -81,7 +83,8 @@ export function summarizeHistory(history: readonly HistoryEvent[], options: Summ
       case EventType.SubOrchestrationInstanceCompleted:
         item.FunctionName = scheduled?.Name;
         item.ScheduledTime = scheduled?.Timestamp;
-        if (event.EventType === EventType.SubOrchestrationInstanceCompleted) item.InstanceId = scheduled?.InstanceId;
+        if (event.EventType === EventType.SubOrchestrationInstanceCompleted)
+          item.InstanceId = scheduled?.InstanceId;
         if (options.showHistoryOutput) item.Result = parseJsonText(event.Result);
         break;
       case EventType.TaskFailed:

@@ -6,7 +6,7 @@
 import { AppError } from '../../functions/core/errors';
 import { problemResponse } from '../../functions/core/problem';
 import type { Clock } from '../../functions/core/clock';
-import { managementPayload, WEBHOOK_PATH } from './clientData';
+import { managementPayload, WEBHOOK_PATH, type ManagementPayload } from './clientData';
 import type { InstanceService } from './instances';
 import type { InstanceStatus } from './status';
 import { isTerminal, RUNTIME_STATUSES, type RuntimeStatus } from './types';
@@ -44,9 +44,23 @@ const KINDS: Record<number, string> = {
   501: 'not-implemented',
 };
 
-function problem(status: number, detail: string, extensions: Record<string, unknown> = {}): DurableHttpResponse {
-  const init = problemResponse(status, KINDS[status] ?? 'error', TITLES[status] ?? 'Error', detail, extensions);
-  return { status, headers: init.headers as Record<string, string>, body: String(init.body) };
+function problem(
+  status: number,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): DurableHttpResponse {
+  const init = problemResponse(
+    status,
+    KINDS[status] ?? 'error',
+    TITLES[status] ?? 'Error',
+    detail,
+    extensions,
+  );
+  return {
+    status,
+    headers: init.headers as Record<string, string>,
+    body: typeof init.body === 'string' ? init.body : '',
+  };
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): DurableHttpResponse {
@@ -129,7 +143,8 @@ export class DurableHttpApi {
     if (controller === 'orchestrators' && id && segments.length <= 3) {
       return method === 'POST' ? this.start(request, id, operation) : empty(404);
     }
-    if (controller === 'entities') return problem(501, 'Durable entities are not supported by the local host.');
+    if (controller === 'entities')
+      return problem(501, 'Durable entities are not supported by the local host.');
     if (controller !== 'instances') return empty(404);
     if (!id) {
       if (method === 'GET') return this.list(request);
@@ -163,18 +178,27 @@ export class DurableHttpApi {
 
   private checkStatusResponse(request: DurableHttpRequest, instanceId: string): DurableHttpResponse {
     const payload = managementPayload(request.url.origin, this.taskHub, instanceId);
-    const { rewindPostUri: _rewind, ...links } = payload;
+    // The extension's start reply has every link but the rewind one.
+    const links: Partial<ManagementPayload> = { ...payload };
+    delete links.rewindPostUri;
     return json(202, links, { location: payload.statusQueryGetUri, 'retry-after': '10' });
   }
 
-  private async start(request: DurableHttpRequest, name: string, instanceId: string | undefined): Promise<DurableHttpResponse> {
+  private async start(
+    request: DurableHttpRequest,
+    name: string,
+    instanceId: string | undefined,
+  ): Promise<DurableHttpResponse> {
     const input = jsonBody(request.body);
     const id = await this.instances.start(name, instanceId || undefined, input);
     return this.waitOrCheckStatus(request, id);
   }
 
   /** With `timeout` and `pollingInterval` (seconds), waits for the end like the extension does. */
-  private async waitOrCheckStatus(request: DurableHttpRequest, instanceId: string): Promise<DurableHttpResponse> {
+  private async waitOrCheckStatus(
+    request: DurableHttpRequest,
+    instanceId: string,
+  ): Promise<DurableHttpResponse> {
     const timeout = Number(request.url.searchParams.get('timeout'));
     const interval = Number(request.url.searchParams.get('pollingInterval'));
     if (!(timeout > 0 && interval > 0)) return this.checkStatusResponse(request, instanceId);
@@ -184,7 +208,9 @@ export class DurableHttpApi {
       if (status?.runtimeStatus === 'Completed') return json(200, status.output);
       if (status && isTerminal(status.runtimeStatus)) return this.statusResponse(request.url, status);
       if (Date.now() >= deadline) return this.checkStatusResponse(request, instanceId);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(interval * 1000, Math.max(0, deadline - Date.now()))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(interval * 1000, Math.max(0, deadline - Date.now()))),
+      );
     }
   }
 
@@ -224,10 +250,13 @@ export class DurableHttpApi {
     );
     const top = Number(url.searchParams.get('top'));
     const size = Number.isInteger(top) && top > 0 ? top : 100;
-    const offset = Number(Buffer.from(request.headers.get('x-ms-continuation-token') ?? '', 'base64').toString() || '0') || 0;
+    const offset =
+      Number(Buffer.from(request.headers.get('x-ms-continuation-token') ?? '', 'base64').toString() || '0') ||
+      0;
     const page = all.slice(offset, offset + size);
     const headers: Record<string, string> = {};
-    if (offset + size < all.length) headers['x-ms-continuation-token'] = Buffer.from(String(offset + size)).toString('base64');
+    if (offset + size < all.length)
+      headers['x-ms-continuation-token'] = Buffer.from(String(offset + size)).toString('base64');
     return json(200, page, headers);
   }
 
@@ -235,7 +264,10 @@ export class DurableHttpApi {
     const result = await this.instances.purge(instanceId);
     if (result === 'notFound') return empty(404);
     if (result === 'notTerminal') {
-      return problem(412, `Only orchestrations in a terminal state can be purged; '${instanceId}' has not finished.`);
+      return problem(
+        412,
+        `Only orchestrations in a terminal state can be purged; '${instanceId}' has not finished.`,
+      );
     }
     return json(200, { instancesDeleted: 1 });
   }
@@ -251,12 +283,17 @@ export class DurableHttpApi {
     return deleted === 0 ? empty(404) : json(200, { instancesDeleted: deleted });
   }
 
-  private async raiseEvent(request: DurableHttpRequest, instanceId: string, eventName: string): Promise<DurableHttpResponse> {
+  private async raiseEvent(
+    request: DurableHttpRequest,
+    instanceId: string,
+    eventName: string,
+  ): Promise<DurableHttpResponse> {
     const status = await this.instances.status(instanceId, { showInput: false });
     if (!status) return empty(404);
     if (isTerminal(status.runtimeStatus)) return empty(410);
     const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (mediaType !== 'application/json') return problem(400, 'Only application/json request content is supported.');
+    if (mediaType !== 'application/json')
+      return problem(400, 'Only application/json request content is supported.');
     const input = jsonBody(request.body) ?? 'null';
     const result = await this.instances.raiseEvent(instanceId, eventName, input);
     return empty(result === 'accepted' ? 202 : result === 'gone' ? 410 : 404);
@@ -266,13 +303,19 @@ export class DurableHttpApi {
     const status = await this.instances.status(instanceId, { showInput: false });
     if (!status) return problem(404, `No orchestration with instance ID "${instanceId}" found.`);
     if (status.runtimeStatus !== 'Failed') {
-      return problem(412, `This orchestration has status ${status.runtimeStatus}; only failed ones can be rewound.`);
+      return problem(
+        412,
+        `This orchestration has status ${status.runtimeStatus}; only failed ones can be rewound.`,
+      );
     }
     return problem(501, 'Rewind is not supported by the local host.');
   }
 
   private async restart(request: DurableHttpRequest, instanceId: string): Promise<DurableHttpResponse> {
-    const id = await this.instances.restart(instanceId, flag(request.url, 'restartWithNewInstanceId') ?? true);
+    const id = await this.instances.restart(
+      instanceId,
+      flag(request.url, 'restartWithNewInstanceId') ?? true,
+    );
     return this.waitOrCheckStatus(request, id);
   }
 }

@@ -35,7 +35,8 @@ export function checkInstanceId(instanceId: string): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[/\\#?\u0000-\u001f\u007f-\u009f]/.test(instanceId);
   if (instanceId.length === 0 || instanceId.length > 256 || bad || instanceId.startsWith('@')) {
-    const message = 'An instance ID has 1-256 characters, does not start with "@" and has no /, \\, #, ? or control characters.';
+    const message =
+      'An instance ID has 1-256 characters, does not start with "@" and has no /, \\, #, ? or control characters.';
     throw new ValidationError([{ field: 'instanceId', message }], message);
   }
 }
@@ -80,12 +81,17 @@ export class InstanceService {
   }
 
   async raiseEvent(instanceId: string, eventName: string, input: string | undefined): Promise<Delivery> {
-    const event = historyEvent(EventType.EventRaised, this.options.clock.now(), { Name: eventName, Input: input });
+    const event = historyEvent(EventType.EventRaised, this.options.clock.now(), {
+      Name: eventName,
+      Input: input,
+    });
     return this.send(instanceId, event);
   }
 
   async control(instanceId: string, kind: ControlKind, reason: string | undefined): Promise<Delivery> {
-    const event = historyEvent(CONTROL_EVENTS[kind], this.options.clock.now(), { Input: JSON.stringify(reason ?? null) });
+    const event = historyEvent(CONTROL_EVENTS[kind], this.options.clock.now(), {
+      Input: JSON.stringify(reason ?? null),
+    });
     return this.send(instanceId, event);
   }
 
@@ -119,9 +125,15 @@ export class InstanceService {
    * Purges finished instances created in a time range. Like the Azure Storage provider, only finished
    * instances are purged whatever statuses are asked for; with no statuses, all finished ones are.
    */
-  async purgeBy(filter: { createdTimeFrom: Date; createdTimeTo: Date; runtimeStatus?: RuntimeStatus[] }): Promise<number> {
+  async purgeBy(filter: {
+    createdTimeFrom: Date;
+    createdTimeTo: Date;
+    runtimeStatus?: RuntimeStatus[];
+  }): Promise<number> {
     const asked = filter.runtimeStatus && filter.runtimeStatus.length > 0 ? filter.runtimeStatus : undefined;
-    const statuses = (asked ?? ['Completed', 'Failed', 'Terminated', 'Canceled']).filter((status) => isTerminal(status));
+    const statuses = (asked ?? ['Completed', 'Failed', 'Terminated', 'Canceled']).filter((status) =>
+      isTerminal(status),
+    );
     if (statuses.length === 0) return 0;
     const rows = await this.options.store.query({ ...filter, runtimeStatus: statuses });
     let purged = 0;

@@ -116,7 +116,9 @@ export class OrchestrationWorker {
       this.active++;
       const work = this.process(instanceId)
         .catch((error: unknown) => {
-          this.options.log(`Instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`);
+          this.options.log(
+            `Instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`,
+          );
         })
         .finally(() => {
           this.active--;
@@ -190,7 +192,12 @@ export class OrchestrationWorker {
       } else if (COMPLETIONS.has(event.EventType)) {
         const id = completedTaskId(event);
         const known = [...record.history, ...applied];
-        if (message.executionId === record.executionId && id !== undefined && scheduledEvent(known, id) && !isTaskFinished(known, id)) {
+        if (
+          message.executionId === record.executionId &&
+          id !== undefined &&
+          scheduledEvent(known, id) &&
+          !isTaskFinished(known, id)
+        ) {
           applied.push(event);
         }
       } else if (event.EventType === EventType.EventRaised) {
@@ -201,8 +208,10 @@ export class OrchestrationWorker {
     const changedControl = deferred.length !== original.inbox.length;
     record = { ...record, inbox: deferred };
     if (terminate) return { record: this.terminated(record, terminate, now), changed: true };
-    if (applied.length === 0) return { record: { ...record, lastUpdatedTime: now.toISOString() }, changed: changedControl };
-    if (record.status === 'Pending' || record.status === 'ContinuedAsNew') record = { ...record, status: 'Running' };
+    if (applied.length === 0)
+      return { record: { ...record, lastUpdatedTime: now.toISOString() }, changed: changedControl };
+    if (record.status === 'Pending' || record.status === 'ContinuedAsNew')
+      record = { ...record, status: 'Running' };
     const outcome = await runEpisode(record, applied, {
       orchestrator: this.options.orchestrator(record.name),
       run: this.options.run,
@@ -215,7 +224,9 @@ export class OrchestrationWorker {
     const reason = event.Input ?? 'null';
     const outbox: OutboxItem[] = [{ kind: 'clearTimers' }];
     if (record.parent) {
-      outbox.push(this.parentMessage(record, false, `Orchestration '${record.name}' was terminated: ${reason}`, ''));
+      outbox.push(
+        this.parentMessage(record, false, `Orchestration '${record.name}' was terminated: ${reason}`, ''),
+      );
     }
     return {
       ...record,
@@ -228,11 +239,19 @@ export class OrchestrationWorker {
     };
   }
 
-  private parentMessage(record: InstanceRecord, succeeded: boolean, text: string, details: string): OutboxItem {
+  private parentMessage(
+    record: InstanceRecord,
+    succeeded: boolean,
+    text: string,
+    details: string,
+  ): OutboxItem {
     const parent = record.parent as ParentRef;
     const timestamp = new Date(record.lastUpdatedTime);
     const event = succeeded
-      ? historyEvent(EventType.SubOrchestrationInstanceCompleted, timestamp, { TaskScheduledId: parent.taskId, Result: text })
+      ? historyEvent(EventType.SubOrchestrationInstanceCompleted, timestamp, {
+          TaskScheduledId: parent.taskId,
+          Result: text,
+        })
       : historyEvent(EventType.SubOrchestrationInstanceFailed, timestamp, {
           TaskScheduledId: parent.taskId,
           Reason: text,
@@ -261,7 +280,12 @@ export class OrchestrationWorker {
               case 'activity':
                 return { kind: 'activity', executionId: record.executionId, taskId: command.id };
               case 'timer':
-                return { kind: 'timer', executionId: record.executionId, timerId: command.id, fireAt: command.fireAt };
+                return {
+                  kind: 'timer',
+                  executionId: record.executionId,
+                  timerId: command.id,
+                  fireAt: command.fireAt,
+                };
               case 'subOrchestration':
                 return {
                   kind: 'subOrchestration',
@@ -277,7 +301,10 @@ export class OrchestrationWorker {
       case 'completed': {
         const done = { ...updated, status: 'Completed' as const, output: outcome.output };
         done.history.push(
-          historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: 'Completed', Result: outcome.output }),
+          historyEvent(EventType.ExecutionCompleted, now, {
+            OrchestrationStatus: 'Completed',
+            Result: outcome.output,
+          }),
         );
         const outbox: OutboxItem[] = [{ kind: 'clearTimers' }];
         if (record.parent) outbox.push(this.parentMessage(done, true, outcome.output, ''));
@@ -302,11 +329,15 @@ export class OrchestrationWorker {
       }
       case 'continuedAsNew': {
         const executionId = newExecutionId();
-        const start = historyEvent(EventType.ExecutionStarted, now, { Name: record.name, Input: outcome.input });
+        const start = historyEvent(EventType.ExecutionStarted, now, {
+          Name: record.name,
+          Input: outcome.input,
+        });
         // Events raised but not yet awaited go on to the new execution, as the Durable Task Framework does.
-        const carried = outcome.carryOver.map(
-          (event, index): InboxMessage => ({ id: `${executionId}:carry:${index}`, event: { ...event, IsPlayed: false } }),
-        );
+        const carried = outcome.carryOver.map((event, index): InboxMessage => ({
+          id: `${executionId}:carry:${index}`,
+          event: { ...event, IsPlayed: false },
+        }));
         return {
           ...updated,
           status: 'ContinuedAsNew',
@@ -327,7 +358,11 @@ export class OrchestrationWorker {
     for (const item of record.outbox) {
       switch (item.kind) {
         case 'activity':
-          await store.enqueueWorkItem({ instanceId: record.instanceId, executionId: item.executionId, taskId: item.taskId });
+          await store.enqueueWorkItem({
+            instanceId: record.instanceId,
+            executionId: item.executionId,
+            taskId: item.taskId,
+          });
           queued = true;
           break;
         case 'timer':
@@ -342,11 +377,15 @@ export class OrchestrationWorker {
           await this.startSubOrchestration(record, item);
           break;
         case 'notifyParent':
-          if (await store.deliver(item.parent.instanceId, item.message)) this.schedule(item.parent.instanceId);
+          if (await store.deliver(item.parent.instanceId, item.message))
+            this.schedule(item.parent.instanceId);
           break;
         case 'clearTimers':
           // A new execution keeps its own timers; a finished instance needs none.
-          await store.deleteTimers(record.instanceId, isTerminal(record.status) ? undefined : record.executionId);
+          await store.deleteTimers(
+            record.instanceId,
+            isTerminal(record.status) ? undefined : record.executionId,
+          );
           break;
       }
     }
@@ -357,7 +396,11 @@ export class OrchestrationWorker {
     record: InstanceRecord,
     item: Extract<OutboxItem, { kind: 'subOrchestration' }>,
   ): Promise<void> {
-    const parent: ParentRef = { instanceId: record.instanceId, executionId: item.executionId, taskId: item.taskId };
+    const parent: ParentRef = {
+      instanceId: record.instanceId,
+      executionId: item.executionId,
+      taskId: item.taskId,
+    };
     const sameParent = (other: InstanceRecord): boolean =>
       other.parent?.instanceId === parent.instanceId &&
       other.parent.executionId === parent.executionId &&
@@ -373,16 +416,29 @@ export class OrchestrationWorker {
     };
     const orchestrator = this.options.orchestrator(item.name);
     if (!orchestrator) {
-      await fail(`The function '${item.name}' doesn't exist, is disabled, or is not an orchestrator function.`);
+      await fail(
+        `The function '${item.name}' doesn't exist, is disabled, or is not an orchestrator function.`,
+      );
       return;
     }
-    const child = newInstance(item.instanceId, orchestrator.name, item.input, this.options.clock.now(), parent);
-    const result = await this.options.store.create(child, (existing) => isTerminal(existing.status) && !sameParent(existing));
+    const child = newInstance(
+      item.instanceId,
+      orchestrator.name,
+      item.input,
+      this.options.clock.now(),
+      parent,
+    );
+    const result = await this.options.store.create(
+      child,
+      (existing) => isTerminal(existing.status) && !sameParent(existing),
+    );
     if (result.created) {
       this.options.changed(child.instanceId);
       this.schedule(child.instanceId);
     } else if (!sameParent(result.existing)) {
-      await fail(`An orchestration with instance ID '${item.instanceId}' already exists and has not finished.`);
+      await fail(
+        `An orchestration with instance ID '${item.instanceId}' already exists and has not finished.`,
+      );
     }
   }
 }

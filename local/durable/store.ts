@@ -87,7 +87,9 @@ export class DurableStore {
   async read(instanceId: string): Promise<StoredInstance | undefined> {
     try {
       const response = await this.blob(instanceId).download();
-      const record = JSON.parse((await readAll(response.readableStreamBody)).toString('utf8')) as InstanceRecord;
+      const record = JSON.parse(
+        (await readAll(response.readableStreamBody)).toString('utf8'),
+      ) as InstanceRecord;
       return { record, etag: response.etag ?? '' };
     } catch (error) {
       if (statusCode(error) === 404) return undefined;
@@ -189,7 +191,10 @@ export class DurableStore {
       const fresh = await this.read(computed.instanceId);
       if (!fresh || fresh.record.executionId !== executionId) return undefined;
       expected = fresh.etag;
-      next = { ...computed, inbox: [...computed.inbox, ...fresh.record.inbox.filter((m) => !seen.has(m.id))] };
+      next = {
+        ...computed,
+        inbox: [...computed.inbox, ...fresh.record.inbox.filter((m) => !seen.has(m.id))],
+      };
     }
     throw new Error(`Could not save instance ${computed.instanceId}: too many concurrent writes`);
   }
@@ -232,12 +237,16 @@ export class DurableStore {
     if (filter.createdTimeFrom) clauses.push(odata`CreatedTime ge ${filter.createdTimeFrom}`);
     if (filter.createdTimeTo) clauses.push(odata`CreatedTime le ${filter.createdTimeTo}`);
     if (filter.runtimeStatus && filter.runtimeStatus.length > 0) {
-      clauses.push(`(${filter.runtimeStatus.map((status) => odata`RuntimeStatus eq ${status}`).join(' or ')})`);
+      clauses.push(
+        `(${filter.runtimeStatus.map((status) => odata`RuntimeStatus eq ${status}`).join(' or ')})`,
+      );
     }
     const rows: IndexRow[] = [];
-    const entities = this.index.listEntities<{ Name: string; RuntimeStatus: RuntimeStatus; CreatedTime: Date }>(
-      clauses.length > 0 ? { queryOptions: { filter: clauses.join(' and ') } } : {},
-    );
+    const entities = this.index.listEntities<{
+      Name: string;
+      RuntimeStatus: RuntimeStatus;
+      CreatedTime: Date;
+    }>(clauses.length > 0 ? { queryOptions: { filter: clauses.join(' and ') } } : {});
     for await (const entity of entities) {
       const instanceId = entity.partitionKey ?? '';
       if (filter.instanceIdPrefix && !instanceId.startsWith(filter.instanceIdPrefix)) continue;
@@ -248,7 +257,9 @@ export class DurableStore {
         createdTime: new Date(entity.CreatedTime).toISOString(),
       });
     }
-    return rows.sort((a, b) => a.createdTime.localeCompare(b.createdTime) || a.instanceId.localeCompare(b.instanceId));
+    return rows.sort(
+      (a, b) => a.createdTime.localeCompare(b.createdTime) || a.instanceId.localeCompare(b.instanceId),
+    );
   }
 
   async putTimer(timer: DueTimer): Promise<void> {
@@ -281,9 +292,11 @@ export class DurableStore {
   }
 
   async deleteTimer(timer: DueTimer): Promise<void> {
-    await this.timers.deleteEntity(timer.instanceId, `${timer.executionId}-${timer.timerId}`).catch((error: unknown) => {
-      if (statusCode(error) !== 404) throw error;
-    });
+    await this.timers
+      .deleteEntity(timer.instanceId, `${timer.executionId}-${timer.timerId}`)
+      .catch((error: unknown) => {
+        if (statusCode(error) !== 404) throw error;
+      });
   }
 
   /** Deletes an instance's timers, or only those of other executions than `keepExecutionId`. */

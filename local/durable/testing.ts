@@ -101,20 +101,28 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
   const azurite = options.azurite ?? (await startAzurite());
   // App code reads its storage from the environment, as it does under the real host.
   process.env.AzureWebJobsStorage = azurite.connectionString;
-  const storage = createStorageClients({ kind: 'connectionString', connectionString: azurite.connectionString });
+  const storage = createStorageClients({
+    kind: 'connectionString',
+    connectionString: azurite.connectionString,
+  });
   const clock = options.clock ?? new ManualClock('2025-01-01T00:00:00Z');
   const taskHub = options.taskHub ?? 'testhub';
   const { app } = options;
   const logs: string[] = [];
-  const run = (fn: Parameters<typeof invoke>[1], request: Parameters<typeof invoke>[2]): Promise<InvocationResult> =>
+  const run = (
+    fn: Parameters<typeof invoke>[1],
+    request: Parameters<typeof invoke>[2],
+  ): Promise<InvocationResult> =>
     invoke(app, fn, request, (level, functionName, _id, message) => {
       logs.push(`${level} ${functionName}: ${message}`);
     });
 
-  let engine: DurableEngine | undefined;
+  // Filled in once the server's port is known (the engine needs its base URL).
+  const serving: { engine?: DurableEngine } = {};
   const server: Server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const engine = serving.engine;
       if (!engine?.handles(url.pathname)) {
         response.writeHead(404).end();
         return;
@@ -132,7 +140,7 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  engine = new DurableEngine({
+  const started = new DurableEngine({
     app,
     storage,
     taskHub,
@@ -142,8 +150,8 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
     pollIntervalMs: options.pollIntervalMs ?? 25,
     log: (message) => logs.push(`durable: ${message}`),
   });
-  await engine.start();
-  const started = engine;
+  serving.engine = started;
+  await started.start();
 
   const functionNamed = (name: string) => {
     const fn = app.functions.get(name);
@@ -168,8 +176,16 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
     async callHttp(functionName, call = {}) {
       const fn = functionNamed(functionName);
       const [triggerName] = triggerBinding(fn);
-      const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
-      const headers = { ...(typeof call.body === 'object' ? { 'content-type': 'application/json' } : {}), ...call.headers };
+      const body =
+        call.body === undefined
+          ? undefined
+          : typeof call.body === 'string'
+            ? call.body
+            : JSON.stringify(call.body);
+      const headers = {
+        ...(typeof call.body === 'object' ? { 'content-type': 'application/json' } : {}),
+        ...call.headers,
+      };
       const http = {
         method: call.method ?? 'GET',
         url: `${baseUrl}${call.path ?? '/'}`,
@@ -177,7 +193,9 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
         params: call.params ?? {},
         ...(body === undefined ? {} : { body: { string: body } }),
       };
-      const result = await run(fn, { inputData: [{ name: triggerName, data: { http } }, ...clientInputs(fn)] });
+      const result = await run(fn, {
+        inputData: [{ name: triggerName, data: { http } }, ...clientInputs(fn)],
+      });
       const reply = (result.returnValue ?? {}) as RpcHttpResponse;
       const text = decodeBody(reply.body);
       return {

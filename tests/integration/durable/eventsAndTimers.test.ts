@@ -20,7 +20,7 @@ interface Status {
 let host: DurableTestHost;
 
 beforeAll(async () => {
-  const app = await captureRegistrations(() => import('../../support/apps/durableFeatures'));
+  const app = await captureRegistrations(() => import('../../support/apps/durableFeatures.js'));
   host = await startDurableTestHost({ app });
 });
 
@@ -131,8 +131,12 @@ describe('long timers', () => {
       startedAt: new Date(startedAt).toISOString(),
       wokeAt: new Date(startedAt + 30 * DAY).toISOString(),
     });
-    const timers = ((await status(id)).historyEvents ?? []).filter((event) => event.EventType === 'TimerCreated');
-    const expected = [3, 6, 9, 12, 15, 18, 21, 24, 30].map((day) => new Date(startedAt + day * DAY).toISOString());
+    const timers = ((await status(id)).historyEvents ?? []).filter(
+      (event) => event.EventType === 'TimerCreated',
+    );
+    const expected = [3, 6, 9, 12, 15, 18, 21, 24, 30].map((day) =>
+      new Date(startedAt + day * DAY).toISOString(),
+    );
     expect(timers.map((timer) => timer.FireAt)).toEqual(expected);
   });
 });
@@ -164,7 +168,11 @@ describe('terminate', () => {
   it('terminates a waiting instance with the reason as its output, and refuses events after', async () => {
     const id = await start('dfWaitForever');
     await host.engine.waitForIdle();
-    const reply = await client({ op: 'terminate', instanceId: id, reason: 'hủy bởi cán bộ / cancelled by officer' });
+    const reply = await client({
+      op: 'terminate',
+      instanceId: id,
+      reason: 'hủy bởi cán bộ / cancelled by officer',
+    });
     expect(reply.status).toBe(202);
     const done = await host.engine.waitForCompletion(id);
     expect(done.runtimeStatus).toBe('Terminated');

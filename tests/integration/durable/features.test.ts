@@ -21,7 +21,7 @@ let activityRuns: Map<string, number>;
 
 beforeAll(async () => {
   const app = await captureRegistrations(async () => {
-    ({ activityRuns } = await import('../../support/apps/durableFeatures'));
+    ({ activityRuns } = await import('../../support/apps/durableFeatures.js'));
   });
   host = await startDurableTestHost({ app });
 });
@@ -65,12 +65,25 @@ describe('activities and custom status', () => {
     expect(done.input).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
     expect(done.output).toEqual(['Xin chào, Nguyễn Văn An!', 'Xin chào, Trần Thị Bình!']);
     expect(done.customStatus).toEqual({ done: 2, of: 2 });
-    expect(eventTypes(done)).toEqual(['ExecutionStarted', 'TaskCompleted', 'TaskCompleted', 'ExecutionCompleted']);
-    expect(done.historyEvents?.[1]).toMatchObject({ FunctionName: 'dfHello', Result: 'Xin chào, Nguyễn Văn An!' });
+    expect(eventTypes(done)).toEqual([
+      'ExecutionStarted',
+      'TaskCompleted',
+      'TaskCompleted',
+      'ExecutionCompleted',
+    ]);
+    expect(done.historyEvents?.[1]).toMatchObject({
+      FunctionName: 'dfHello',
+      Result: 'Xin chào, Nguyễn Văn An!',
+    });
     // The SDK's own client reads the same status.
     const viaSdk = await client<Status & { name: string }>({ op: 'status', instanceId: id });
     expect(viaSdk.status).toBe(200);
-    expect(viaSdk.json).toMatchObject({ name: 'dfSequence', instanceId: id, runtimeStatus: 'Completed', output: done.output });
+    expect(viaSdk.json).toMatchObject({
+      name: 'dfSequence',
+      instanceId: id,
+      runtimeStatus: 'Completed',
+      output: done.output,
+    });
   });
 
   it('fans out to parallel activities and fans in their results in order', async () => {

@@ -29,7 +29,7 @@ let host: DurableTestHost;
 let webhooks: string;
 
 beforeAll(async () => {
-  const app = await captureRegistrations(() => import('../../support/apps/durableFeatures'));
+  const app = await captureRegistrations(() => import('../../support/apps/durableFeatures.js'));
   host = await startDurableTestHost({ app });
   webhooks = `${host.baseUrl}/runtime/webhooks/durabletask`;
 });
@@ -64,7 +64,9 @@ describe('createCheckStatusResponse links', () => {
     expect(reply.status).toBe(202);
     const links = reply.json<Links>();
     expect(reply.headers.location ?? reply.headers.Location).toBe(links.statusQueryGetUri);
-    expect(links.statusQueryGetUri).toBe(`${webhooks}/instances/${links.id}?taskHub=testhub&connection=Storage`);
+    expect(links.statusQueryGetUri).toBe(
+      `${webhooks}/instances/${links.id}?taskHub=testhub&connection=Storage`,
+    );
 
     const running = await fetch(links.statusQueryGetUri);
     expect(running.status).toBe(202);
@@ -128,7 +130,10 @@ describe('instance ids', () => {
     const duplicate = await client({ op: 'start', name: 'dfWaitForever', instanceId: id });
     expect(duplicate.status).toBe(500);
     expect((duplicate.json as { error: string }).error).toContain('409');
-    const raw = await api(`orchestrators/dfSequence/${encodeURIComponent(id)}`, { method: 'POST', body: '["x"]' });
+    const raw = await api(`orchestrators/dfSequence/${encodeURIComponent(id)}`, {
+      method: 'POST',
+      body: '["x"]',
+    });
     expect(raw.status).toBe(409);
     expect(((await raw.json()) as { type: string }).type).toBe('/problems/conflict');
 
@@ -142,7 +147,10 @@ describe('instance ids', () => {
   });
 
   it('keeps Vietnamese instance ids given to the raw API', async () => {
-    const reply = await api(`orchestrators/dfSequence/${encodeURIComponent('hồ-sơ-002')}`, { method: 'POST', body: '["Đức"]' });
+    const reply = await api(`orchestrators/dfSequence/${encodeURIComponent('hồ-sơ-002')}`, {
+      method: 'POST',
+      body: '["Đức"]',
+    });
     expect(reply.status).toBe(202);
     const links = (await reply.json()) as Links;
     expect(links.id).toBe('hồ-sơ-002');
@@ -158,7 +166,9 @@ describe('instance ids', () => {
     expect(((await unknown.json()) as { detail: string }).detail).toContain("'noSuchThing' doesn't exist");
     expect((await api('orchestrators/dfSequence', { method: 'POST', body: '{not json' })).status).toBe(400);
     expect((await api('orchestrators/dfSequence/a%23b', { method: 'POST', body: '[]' })).status).toBe(400);
-    expect((await api('orchestrators/dfSequence/%40entity', { method: 'POST', body: '[]' })).status).toBe(400);
+    expect((await api('orchestrators/dfSequence/%40entity', { method: 'POST', body: '[]' })).status).toBe(
+      400,
+    );
     expect((await api('orchestrators/dfSequence', { method: 'GET' })).status).toBe(404);
   });
 });
@@ -212,9 +222,17 @@ describe('queries and purges', () => {
     const finished = await start('dfSequence', ['Hoa']);
     await host.engine.waitForCompletion(finished);
 
-    const running = await client({ op: 'list', runtimeStatus: ['Running', 'Pending'], createdTimeFrom: '2031-03-01T00:00:00Z' });
+    const running = await client({
+      op: 'list',
+      runtimeStatus: ['Running', 'Pending'],
+      createdTimeFrom: '2031-03-01T00:00:00Z',
+    });
     expect((running.json as Status[]).map((s) => s.instanceId)).toEqual([waiting]);
-    const all = await client({ op: 'list', createdTimeFrom: '2031-03-01T00:00:00Z', createdTimeTo: '2031-03-03T00:00:00Z' });
+    const all = await client({
+      op: 'list',
+      createdTimeFrom: '2031-03-01T00:00:00Z',
+      createdTimeTo: '2031-03-03T00:00:00Z',
+    });
     expect((all.json as Status[]).map((s) => s.instanceId)).toEqual([waiting, finished]);
 
     const first = await api('instances/?createdTimeFrom=2031-03-01T00:00:00Z&top=1');
@@ -249,9 +267,15 @@ describe('queries and purges', () => {
     expect((await api(`instances/${oldRunning}`)).status).toBe(202);
     expect((await api(`instances/${recent}`)).status).toBe(200);
 
-    const none = await client({ op: 'purgeBy', createdTimeFrom: '2032-01-01T00:00:00Z', createdTimeTo: '2032-01-15T00:00:00Z' });
+    const none = await client({
+      op: 'purgeBy',
+      createdTimeFrom: '2032-01-01T00:00:00Z',
+      createdTimeTo: '2032-01-15T00:00:00Z',
+    });
     expect(none.json).toEqual({ instancesDeleted: 0 });
-    expect((await api('instances/?createdTimeTo=2032-01-15T00:00:00Z', { method: 'DELETE' })).status).toBe(400);
+    expect((await api('instances/?createdTimeTo=2032-01-15T00:00:00Z', { method: 'DELETE' })).status).toBe(
+      400,
+    );
     await client({ op: 'terminate', instanceId: oldRunning, reason: 'done' });
   });
 });

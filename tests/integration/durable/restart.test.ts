@@ -18,7 +18,7 @@ let host: DurableTestHost | undefined;
 
 beforeAll(async () => {
   app = await captureRegistrations(async () => {
-    ({ activityRuns } = await import('../../support/apps/durableFeatures'));
+    ({ activityRuns } = await import('../../support/apps/durableFeatures.js'));
   });
 });
 
@@ -26,7 +26,10 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function client(target: DurableTestHost, body: Record<string, unknown>): Promise<{ status: number; json: unknown }> {
+async function client(
+  target: DurableTestHost,
+  body: Record<string, unknown>,
+): Promise<{ status: number; json: unknown }> {
   const reply = await target.callHttp('dfClient', { method: 'POST', path: '/api/df/client', body });
   return { status: reply.status, json: reply.body ? JSON.parse(reply.body) : undefined };
 }
@@ -48,7 +51,12 @@ describe('restart', () => {
 
     host = await startDurableTestHost({ app, azurite: first.azurite, clock: first.clock });
     expect(host.baseUrl).not.toBe(first.baseUrl);
-    const raised = await client(host, { op: 'raise', instanceId: waiting, event: 'approval', data: 'Võ Minh Khoa' });
+    const raised = await client(host, {
+      op: 'raise',
+      instanceId: waiting,
+      event: 'approval',
+      data: 'Võ Minh Khoa',
+    });
     expect(raised.status).toBe(202);
     const approved = await host.engine.waitForCompletion(waiting);
     expect(approved.output).toEqual({ outcome: 'approved', by: 'Võ Minh Khoa' });
@@ -73,14 +81,19 @@ describe('at-least-once delivery', () => {
     expect(before?.record.history.filter((e) => e.EventType === EventType.TaskCompleted)).toHaveLength(1);
 
     // The same result again under another message id, and the same work item again.
-    const forged = historyEvent(EventType.TaskCompleted, target.clock.now(), { TaskScheduledId: 0, Result: '"forged"' });
+    const forged = historyEvent(EventType.TaskCompleted, target.clock.now(), {
+      TaskScheduledId: 0,
+      Result: '"forged"',
+    });
     await store.deliver(id, { id: 'redelivered', executionId, event: forged });
     await store.enqueueWorkItem({ instanceId: id, executionId, taskId: 0 });
     await client(target, { op: 'raise', instanceId: id, event: 'reply', data: 'ok' });
     const done = await target.engine.waitForCompletion(id);
 
     expect(done.output).toEqual({ greeting: 'Xin chào, Lý!', reply: 'ok' });
-    expect((await store.read(id))?.record.history.filter((e) => e.EventType === EventType.TaskCompleted)).toHaveLength(1);
+    expect(
+      (await store.read(id))?.record.history.filter((e) => e.EventType === EventType.TaskCompleted),
+    ).toHaveLength(1);
     await target.engine.waitForIdle();
     expect(activityRuns.get('dfHello') ?? 0).toBe(runs);
   });

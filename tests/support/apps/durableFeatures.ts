@@ -72,7 +72,11 @@ df.app.orchestration('dfRetry', function* (context: OrchestrationContext) {
 
 df.app.orchestration('dfRetryExhausted', function* (context: OrchestrationContext) {
   try {
-    yield context.df.callActivityWithRetry('dfBroken', new df.RetryOptions(500, 2), 'hỏng mãi / always broken');
+    yield context.df.callActivityWithRetry(
+      'dfBroken',
+      new df.RetryOptions(500, 2),
+      'hỏng mãi / always broken',
+    );
     return 'unexpected';
   } catch (error) {
     return { caught: (error as Error).message };
@@ -99,7 +103,9 @@ df.app.orchestration('dfParent', function* (context: OrchestrationContext) {
 
 df.app.orchestration('dfFanOut', function* (context: OrchestrationContext) {
   const numbers = context.df.getInput<number[]>();
-  const doubled = (yield context.df.Task.all(numbers.map((n) => context.df.callActivity('dfDouble', n)))) as number[];
+  const doubled = (yield context.df.Task.all(
+    numbers.map((n) => context.df.callActivity('dfDouble', n)),
+  )) as number[];
   return { doubled, sum: doubled.reduce((a, b) => a + b, 0) };
 });
 
@@ -112,7 +118,7 @@ df.app.orchestration('dfRace', function* (context: OrchestrationContext) {
   const winner: unknown = yield context.df.Task.any([approval, timer]);
   if (winner === approval) {
     timer.cancel();
-    return { outcome: 'approved', by: approval.result as unknown };
+    return { outcome: 'approved', by: approval.result };
   }
   return { outcome: 'timeout', at: context.df.currentUtcDateTime.toISOString() };
 });
@@ -165,11 +171,21 @@ df.app.orchestration('dfWaitForever', function* (context: OrchestrationContext) 
 type ClientOp =
   | { op: 'start'; name: string; input?: unknown; instanceId?: string }
   | { op: 'status'; instanceId: string; showHistory?: boolean }
-  | { op: 'list'; runtimeStatus?: df.OrchestrationRuntimeStatus[]; createdTimeFrom?: string; createdTimeTo?: string }
+  | {
+      op: 'list';
+      runtimeStatus?: df.OrchestrationRuntimeStatus[];
+      createdTimeFrom?: string;
+      createdTimeTo?: string;
+    }
   | { op: 'raise'; instanceId: string; event: string; data?: unknown }
   | { op: 'terminate'; instanceId: string; reason: string }
   | { op: 'purge'; instanceId: string }
-  | { op: 'purgeBy'; createdTimeFrom: string; createdTimeTo?: string; runtimeStatus?: df.OrchestrationRuntimeStatus[] }
+  | {
+      op: 'purgeBy';
+      createdTimeFrom: string;
+      createdTimeTo?: string;
+      runtimeStatus?: df.OrchestrationRuntimeStatus[];
+    }
   | { op: 'wait'; instanceId: string; timeoutMs: number };
 
 const date = (value: string | undefined): Date | undefined => (value ? new Date(value) : undefined);
@@ -182,7 +198,12 @@ async function clientOperation(request: HttpRequest, client: df.DurableClient): 
       return client.createCheckStatusResponse(request, instanceId);
     }
     case 'status':
-      return { jsonBody: await client.getStatus(body.instanceId, { showHistory: body.showHistory, showHistoryOutput: true }) };
+      return {
+        jsonBody: await client.getStatus(body.instanceId, {
+          showHistory: body.showHistory,
+          showHistoryOutput: true,
+        }),
+      };
     case 'list':
       return {
         jsonBody: await client.getStatusBy({
