@@ -56,7 +56,7 @@ export class ActivityWorker {
     if (free <= 0) return 0;
     const response = await this.options.store.workItems.receiveMessages({
       numberOfMessages: Math.min(32, free),
-      visibilityTimeout: this.options.visibilityTimeoutSeconds ?? 300,
+      visibilityTimeout: this.options.visibilityTimeoutSeconds ?? 600,
     });
     for (const message of response.receivedMessageItems) {
       const work = this.execute(message.messageText)

@@ -5,8 +5,9 @@
  *
  *   const app = await captureRegistrations(() => import('./myApp'));
  *   const host = await startDurableTestHost({ app });
- *   const reply = await host.callHttp('startThing', { method: 'POST', path: '/api/things', body: {...} });
- *   await host.engine.waitForIdle(); host.clock.advance(DAY); await host.engine.waitForCompletion(id);
+ *   const id = await host.startOrchestration('selfDetermination', input);   // or host.callHttp(...) a starter
+ *   await host.engine.waitForIdle(); await host.raiseEvent(id, 'approved', {...});
+ *   host.clock.advance(30 * DAY); const done = await host.engine.waitForCompletion(id);
  *   await host.stop();
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -16,6 +17,7 @@ import { createStorageClients, type StorageClients } from '../../functions/core/
 import { startAzurite, type RunningAzurite } from '../azurite';
 import type { CapturedApp, TypedData } from '../functionsCore';
 import { bindingsOfType, invoke, triggerBinding, type InvocationResult } from '../invoke';
+import { WEBHOOK_PATH } from './clientData';
 import { DurableEngine } from './engine';
 import type { InstanceStatus } from './status';
 import { isTerminal } from './types';
@@ -59,6 +61,12 @@ export interface DurableTestHost {
   baseUrl: string;
   /** One line per log message of the invoked functions: "level function: message". */
   logs: string[];
+  /** Starts an orchestration through the durable HTTP API; returns its instance id. */
+  startOrchestration(name: string, input?: unknown, instanceId?: string): Promise<string>;
+  /** Raises an event through the durable HTTP API; returns the status code (202, 404 or 410). */
+  raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<number>;
+  /** The instance's status (with its history) from the durable HTTP API, or undefined when unknown. */
+  status(instanceId: string): Promise<InstanceStatus | undefined>;
   /** Invokes an HTTP-triggered function (a df.app.client.http starter, say) with its durable client input. */
   callHttp(functionName: string, call?: HttpCall): Promise<HttpReply>;
   /** Invokes any function, giving it the trigger data and (if it has one) its durable client input. */
@@ -173,6 +181,33 @@ export async function startDurableTestHost(options: DurableTestHostOptions): Pro
     taskHub,
     baseUrl,
     logs,
+    async startOrchestration(name, input, instanceId) {
+      const path = `orchestrators/${encodeURIComponent(name)}${instanceId ? `/${encodeURIComponent(instanceId)}` : ''}`;
+      const reply = await fetch(`${baseUrl}${WEBHOOK_PATH}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: input === undefined ? '' : JSON.stringify(input),
+      });
+      if (reply.status !== 202)
+        throw new Error(`Starting ${name} failed: ${reply.status} ${await reply.text()}`);
+      return ((await reply.json()) as { id: string }).id;
+    },
+    async raiseEvent(instanceId, eventName, data) {
+      const path = `instances/${encodeURIComponent(instanceId)}/raiseEvent/${encodeURIComponent(eventName)}`;
+      const reply = await fetch(`${baseUrl}${WEBHOOK_PATH}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data ?? null),
+      });
+      return reply.status;
+    },
+    async status(instanceId) {
+      const query = 'showHistory=true&showHistoryOutput=true';
+      const reply = await fetch(
+        `${baseUrl}${WEBHOOK_PATH}/instances/${encodeURIComponent(instanceId)}?${query}`,
+      );
+      return reply.status === 404 ? undefined : ((await reply.json()) as InstanceStatus);
+    },
     async callHttp(functionName, call = {}) {
       const fn = functionNamed(functionName);
       const [triggerName] = triggerBinding(fn);

@@ -97,11 +97,12 @@ describe('Task.any of a timer and an event', () => {
 
 describe('external events', () => {
   it('keeps an event raised before the orchestrator waits for it', async () => {
-    const id = await start('dfEarlyEvent');
+    // Through the test host's own helpers, as a test of an app without a client function would.
+    const id = await host.startOrchestration('dfEarlyEvent');
     await host.engine.waitForIdle();
-    await raise(id, 'go', { ghiChú: 'đến sớm / early' });
+    expect(await host.raiseEvent(id, 'go', { ghiChú: 'đến sớm / early' })).toBe(202);
     await host.engine.waitForIdle();
-    const early = await status(id);
+    const early = (await host.status(id)) as Status;
     // Still on its one-minute timer, with the event kept in the history.
     expect(early.runtimeStatus).toBe('Running');
     expect(count(early, 'EventRaised')).toBe(1);
