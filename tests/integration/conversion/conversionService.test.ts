@@ -19,6 +19,8 @@ import { encryptPdf, jpegScan, pdfScan, pngScan, SAMPLE_PAGES, SAMPLE_WORDS } fr
 const run = promisify(execFile);
 const CONVERTER = 'Sở Tư pháp Hà Nội';
 const AGENCY = '000.00.00.H26';
+// A Vietnamese name with spaces: blob names are Unicode, keys and URLs must cope.
+const TWO_PAGES = 'giấy xác nhận 2 trang.pdf';
 
 let testHost: TestHost;
 let workDir: string;
@@ -232,13 +234,13 @@ describe('convertScan through the local host (upload → PDF + manifest → look
     expect((await fetch(first.links?.dataMessage ?? '')).status).toBe(200);
 
     const pdfBytes = await pdfScan(2);
-    const path = await putScan(`${AGENCY}/2025/giay-xac-nhan-2trang.pdf`, pdfBytes, {
+    const path = await putScan(`${AGENCY}/2025/${TWO_PAGES}`, pdfBytes, {
       converter: encodeURIComponent(CONVERTER),
       qr: 'false',
       purpose: 'certification',
     });
     const firstPdf = await settled(path);
-    await putScan(`${AGENCY}/2025/giay-xac-nhan-2trang.pdf`, await pdfScan(3), {
+    await putScan(`${AGENCY}/2025/${TWO_PAGES}`, await pdfScan(3), {
       converter: encodeURIComponent(CONVERTER),
       qr: 'false',
     });
@@ -342,7 +344,7 @@ describe('lookup API', () => {
   }
 
   it('answers 400 naming a wrong check character, 404 for an unknown code, 400 for a malformed one', async () => {
-    const status = await settled(`scans/${AGENCY}/2025/giay-xac-nhan-2trang.pdf`);
+    const status = await settled(`scans/${AGENCY}/2025/${TWO_PAGES}`);
     const code = status.lookupCode ?? '';
     const last = code.charAt(code.length - 1);
     const wrong = code.slice(0, -1) + (LOOKUP_ALPHABET.split('').find((s) => s !== last) ?? '');
@@ -374,7 +376,7 @@ describe('lookup API', () => {
   });
 
   it('answers the manifest download as stored, and 400/404 for a missing or unknown blob', async () => {
-    const status = await settled(`scans/${AGENCY}/2025/giay-xac-nhan-2trang.pdf`);
+    const status = await settled(`scans/${AGENCY}/2025/${TWO_PAGES}`);
     const reply = await fetch(status.links?.manifest ?? '');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toContain('application/json');
@@ -384,8 +386,6 @@ describe('lookup API', () => {
     expect((await problem(`${testHost.host.url}/api/conversions`)).status).toBe(400);
     expect((await problem(statusUrl(`scans/${AGENCY}/never-uploaded.pdf`))).status).toBe(404);
     // The blob may be given without the container name.
-    expect((await getJson<StatusBody>(statusUrl(`${AGENCY}/2025/giay-xac-nhan-2trang.pdf`))).status).toBe(
-      200,
-    );
+    expect((await getJson<StatusBody>(statusUrl(`${AGENCY}/2025/${TWO_PAGES}`))).status).toBe(200);
   });
 });
