@@ -9,3 +9,4 @@ export { SAMPLE_PAGES, SAMPLE_WORDS } from './sampleText';
 export { textPdf } from './textPdf';
 export { tiffScan } from './tiffScan';
 export { pdfInfo, pdfSignatures, pdfText, qrCodes } from './pdfTools';
+export { rotatedPdfScan } from './rotatedPdfScan';

@@ -18,6 +18,7 @@ import {
   pdfText,
   pngScan,
   qrCodes,
+  rotatedPdfScan,
   SAMPLE_WORDS,
   tiffScan,
 } from '../../../support/scans';
@@ -119,6 +120,16 @@ describe('buildDataMessage with tesseract', () => {
     const { built } = await convert(await greySkewedScan(), 'png');
     const text = await searchableText(built.pdf);
     for (const word of ['CỘNG', 'Hạnh', 'Nguyễn', 'Kiếm']) expect(text).toContain(word);
+  });
+
+  it('keeps a page stored sideways with /Rotate upright: text layer and symbol band follow the view', async () => {
+    const { built } = await convert(await rotatedPdfScan(), 'pdf');
+    const text = await searchableText(built.pdf);
+    for (const word of ['CỘNG', 'Nguyễn', 'Kiếm', 'Lookup code: 7KQ4-MX2P-H']) expect(text).toContain(word);
+    expect(text.indexOf('Nguyễn')).toBeLessThan(text.indexOf('THÔNG ĐIỆP'));
+    expect(await qrCodes(built.pdf, 1)).toEqual([qrPayload]);
+    const info = await pdfInfo(built.pdf);
+    expect(info['Page rot']).toBe('90');
   });
 
   it('leaves the QR code out when no payload is given', async () => {
