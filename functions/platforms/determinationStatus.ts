@@ -27,6 +27,8 @@ export interface DeterminationRecord {
   deadline: string;
   startedAt: string;
   startedBy: StartedBy;
+  /** The orchestration run that opened the record. */
+  runId: string;
   updatedAt: string;
   /** Highest submission version taken into account. */
   processedVersion: number;

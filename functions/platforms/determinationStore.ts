@@ -67,13 +67,20 @@ export class DeterminationStore {
 
   async timeline(platformId: string, cycle: number): Promise<TimelineEntry[]> {
     const table = await platformTable(PLATFORM_TABLES.timeline, this.clients);
-    const entries: TimelineEntry[] = [];
+    const rows: { entry: TimelineEntry; written: string }[] = [];
     for await (const entity of table.listEntities<{ data: string }>(
       byPartition(statisticsPartition(platformId, cycle)),
     )) {
-      entries.push(dataOf<TimelineEntry>(entity));
+      rows.push({ entry: dataOf<TimelineEntry>(entity), written: entity.timestamp ?? '' });
     }
-    return entries.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    // By orchestration time; entries of the same instant in the order they were written.
+    rows.sort(
+      (a, b) =>
+        a.entry.at.localeCompare(b.entry.at) ||
+        a.written.localeCompare(b.written) ||
+        a.entry.id.localeCompare(b.entry.id),
+    );
+    return rows.map((row) => row.entry);
   }
 
   /**

@@ -27,6 +27,7 @@ interface EventInput {
 
 export interface OpenInput extends EventInput {
   startedBy: StartedBy;
+  runId: string;
 }
 export interface OpenResult {
   status: DeterminationStatus;
@@ -113,12 +114,13 @@ export function selfDeterminationActivities(deps: ActivityDeps) {
         deadline: deadlineFor(input.cycle).toISOString(),
         startedAt: input.at,
         startedBy: input.startedBy,
+        runId: input.runId,
         updatedAt: input.at,
         processedVersion: 0,
       };
       const { record: current } = await deps.determinations.open(initial);
       // Opened by this very run (also when the activity runs twice): a first start. Otherwise a reopening.
-      const first = current.startedAt === input.at;
+      const first = current.runId === input.runId;
       await log(input, '', first ? 'started' : 'reopened', current.status, { startedBy: input.startedBy });
       if (first) await send('started', input);
       const result: OpenResult = { status: current.status, processedVersion: current.processedVersion };

@@ -3,6 +3,7 @@ import { deadlineFor, remindersAhead } from './cycles';
 import { type DeterminationStatus, type ReviewRecord, type StartedBy } from './determinationStatus';
 import type {
   NoticeInput,
+  OpenInput,
   OpenResult,
   ReviewInput,
   StatusResult,
@@ -23,6 +24,8 @@ export interface SelfDeterminationInput {
   platformId: string;
   cycle: number;
   startedBy: StartedBy;
+  /** Names this run of the instance (a finished cycle can be reopened); part of every event id. */
+  runId: string;
   /** A submission that is already stored, when a statistics PUT started the instance. */
   submissionVersion?: number;
 }
@@ -98,13 +101,19 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
   let sequence = 0;
   const event = () => {
     const at = context.df.currentUtcDateTime.toISOString();
-    return { platformId, cycle, at, eventId: `${at}-${String(sequence++).padStart(3, '0')}` };
+    return {
+      platformId,
+      cycle,
+      at,
+      eventId: `${at}-${String(sequence++).padStart(3, '0')}-${input.runId.slice(0, 8)}`,
+    };
   };
 
   const opened = (yield context.df.callActivity(ACTIVITY.open, {
     ...event(),
     startedBy: input.startedBy,
-  })) as OpenResult;
+    runId: input.runId,
+  } satisfies OpenInput)) as OpenResult;
   let status = opened.status;
   let processedVersion = opened.processedVersion;
   let reportedVersion = opened.reportedVersion;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DurableClient } from 'durable-functions';
 import type { DeterminationStore } from './determinationStore';
 import { selfDeterminationInstanceId, type StartedBy } from './determinationStatus';
@@ -64,6 +65,7 @@ export async function ensureSelfDetermination(
     platformId: request.platformId,
     cycle: request.cycle,
     startedBy: request.startedBy,
+    runId: randomUUID(),
   };
   if (version !== undefined) input.submissionVersion = version;
   await client.start(SELF_DETERMINATION, instanceId, input);
