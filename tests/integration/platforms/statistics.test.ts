@@ -91,7 +91,7 @@ describe('statistics PUT', () => {
   describe('bad input gets a clear error and loses nothing', () => {
     const badMonths = (change: (months: { month: string; activeUsers: unknown }[]) => void) => {
       const body = statisticsBody('2025-01', 1_000_000);
-      change(body.months as { month: string; activeUsers: unknown }[]);
+      change(body.months);
       return body;
     };
 
