@@ -32,7 +32,9 @@ function parseBody(body: Buffer): Record<string, unknown> | undefined {
   if (body.length === 0) return {};
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -73,8 +75,11 @@ export class AdminApi {
   private list(): unknown[] {
     return [...this.app.functions.values()].map((fn) => {
       const [, binding] = triggerBinding(fn);
-      const { type, direction: _direction, name: _name, properties: _properties, ...options } = binding;
-      return { name: fn.name, trigger: type, ...options };
+      // The host's own fields of a binding say nothing a developer needs here.
+      const options = Object.fromEntries(
+        Object.entries(binding).filter(([key]) => !['type', 'direction', 'name', 'properties'].includes(key)),
+      );
+      return { name: fn.name, trigger: binding.type, ...options };
     });
   }
 
@@ -82,13 +87,22 @@ export class AdminApi {
     const fn = this.app.functions.get(name);
     if (!fn) return send(response, 404, { error: `No function named ${name}` });
     const body = parseBody(rawBody);
-    if (!body) return send(response, 400, { error: 'The body must be a JSON object such as {"input": "..."}' });
-    const input = typeof body.input === 'string' ? body.input : body.input === undefined ? '' : JSON.stringify(body.input);
+    if (!body)
+      return send(response, 400, { error: 'The body must be a JSON object such as {"input": "..."}' });
+    const input =
+      typeof body.input === 'string'
+        ? body.input
+        : body.input === undefined
+          ? ''
+          : JSON.stringify(body.input);
     const { timers, blobs, queues } = this.triggers;
     let invocation: Promise<string>;
     if (timers.has(name)) invocation = timers.runNow(name);
     else if (blobs.has(name)) {
-      if (!input) return send(response, 400, { error: 'Give the blob path as input, e.g. {"input": "scans/agency/file.pdf"}' });
+      if (!input)
+        return send(response, 400, {
+          error: 'Give the blob path as input, e.g. {"input": "scans/agency/file.pdf"}',
+        });
       invocation = blobs.runNow(name, input);
     } else if (queues.has(name)) invocation = queues.runNow(name, input);
     else {
@@ -100,7 +114,11 @@ export class AdminApi {
       const invocationId = await invocation;
       send(response, 202, { name, invocationId, outcome: 'Succeeded' });
     } catch (error) {
-      send(response, 202, { name, outcome: 'Failed', error: error instanceof Error ? error.message : String(error) });
+      send(response, 202, {
+        name,
+        outcome: 'Failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -109,7 +127,8 @@ export class AdminApi {
     if (method !== 'POST') return send(response, 405);
     const body = parseBody(rawBody);
     const to = typeof body?.now === 'string' ? new Date(body.now) : undefined;
-    if (!to || Number.isNaN(to.getTime())) return send(response, 400, { error: 'Send {"now": "<ISO-8601 time>"}' });
+    if (!to || Number.isNaN(to.getTime()))
+      return send(response, 400, { error: 'Send {"now": "<ISO-8601 time>"}' });
     moveAppClockTo(to);
     send(response, 200, { now: appClock.now().toISOString() });
   }

@@ -54,22 +54,68 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   // loose + skipApiVersionCheck: the storage SDKs send API versions newer than this Azurite knows.
   const blob: AzuriteServer = new BlobServer(
     new BlobConfiguration(
-      host, options.blobPort ?? 0, undefined, at('__azurite_db_blob__.json'), at('__azurite_db_blob_extent__.json'),
-      persistence('__blobstorage__'), false, undefined, false, undefined, true, true,
-      '', '', '', undefined, false, memory, memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
+      host,
+      options.blobPort ?? 0,
+      undefined,
+      at('__azurite_db_blob__.json'),
+      at('__azurite_db_blob_extent__.json'),
+      persistence('__blobstorage__'),
+      false,
+      undefined,
+      false,
+      undefined,
+      true,
+      true,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      memory,
+      memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
     ),
   );
   const queue: AzuriteServer = new QueueServer(
     new QueueConfiguration(
-      host, options.queuePort ?? 0, undefined, at('__azurite_db_queue__.json'), at('__azurite_db_queue_extent__.json'),
-      persistence('__queuestorage__'), false, undefined, false, undefined, true, true,
-      '', '', '', undefined, false, memory, memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
+      host,
+      options.queuePort ?? 0,
+      undefined,
+      at('__azurite_db_queue__.json'),
+      at('__azurite_db_queue_extent__.json'),
+      persistence('__queuestorage__'),
+      false,
+      undefined,
+      false,
+      undefined,
+      true,
+      true,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      memory,
+      memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
     ),
   );
   const table: AzuriteServer = new TableServer(
     new TableConfiguration(
-      host, options.tablePort ?? 0, undefined, at('__azurite_db_table__.json'), false, false, undefined, undefined,
-      true, true, '', '', '', undefined, false, memory,
+      host,
+      options.tablePort ?? 0,
+      undefined,
+      at('__azurite_db_table__.json'),
+      false,
+      false,
+      undefined,
+      undefined,
+      true,
+      true,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      memory,
     ),
   );
   const servers = [blob, queue, table];
@@ -79,7 +125,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     await Promise.allSettled(servers.map((server) => server.close()));
     throw error;
   }
-  const endpoint = (server: AzuriteServer): string => `http://${server.getHttpServerAddress().replace(/^https?:\/\//, '')}/${ACCOUNT}`;
+  const endpoint = (server: AzuriteServer): string =>
+    `http://${server.getHttpServerAddress().replace(/^https?:\/\//, '')}/${ACCOUNT}`;
   const blobEndpoint = endpoint(blob);
   const queueEndpoint = endpoint(queue);
   const tableEndpoint = endpoint(table);

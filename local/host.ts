@@ -51,7 +51,12 @@ function routePrefix(): string {
   }
 }
 
-const DURABLE_BINDINGS = new Set(['orchestrationTrigger', 'activityTrigger', 'entityTrigger', 'durableClient']);
+const DURABLE_BINDINGS = new Set([
+  'orchestrationTrigger',
+  'activityTrigger',
+  'entityTrigger',
+  'durableClient',
+]);
 
 export class LocalHost {
   private constructor(
@@ -69,7 +74,10 @@ export class LocalHost {
     const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
     process.env[LOCAL_HOST_MARKER] = 'true';
     process.env.AzureWebJobsStorage = options.connectionString;
-    const storage = createStorageClients({ kind: 'connectionString', connectionString: options.connectionString });
+    const storage = createStorageClients({
+      kind: 'connectionString',
+      connectionString: options.connectionString,
+    });
     const app = options.app ?? (await captureRegistrations(options.loadApp ?? (() => undefined)));
     const runner = new FunctionRunner(app, log);
 
@@ -85,15 +93,28 @@ export class LocalHost {
       Object.values(fn.metadata.bindings).some((binding) => DURABLE_BINDINGS.has(binding.type)),
     );
     const engine = needsDurable
-      ? new DurableEngine({ app, storage, taskHub: durableTaskHub(), clock: appClock, baseUrl: url, run: runner.run })
+      ? new DurableEngine({
+          app,
+          storage,
+          taskHub: durableTaskHub(),
+          clock: appClock,
+          baseUrl: url,
+          run: runner.run,
+        })
       : undefined;
     if (engine) runner.durableClientData = () => engine.clientBindingData();
 
     const http = new HttpTrigger(app, runner, routePrefix());
     const timers = new TimerTrigger(app, runner, appClock, storage.table('LocalHostTimers'), log);
     const blobs = new BlobTrigger(
-      app, runner, storage.blobs, storage.queues, storage.table('LocalHostBlobReceipts'), log,
-      options.blobPollMs, options.blobRetryBaseMs,
+      app,
+      runner,
+      storage.blobs,
+      storage.queues,
+      storage.table('LocalHostBlobReceipts'),
+      log,
+      options.blobPollMs,
+      options.blobRetryBaseMs,
     );
     const queues = new ServiceBusQueueTrigger(app, runner, storage.queues, log, options.queuePollMs);
     const admin = new AdminApi(app, { timers, blobs, queues });
@@ -117,7 +138,12 @@ export class LocalHost {
         for (const [name, value] of Object.entries(request.headers)) {
           if (typeof value === 'string') headers.set(name, value);
         }
-        const reply = await engine.handleHttp({ method: request.method ?? 'GET', url: requestUrl, headers, body });
+        const reply = await engine.handleHttp({
+          method: request.method ?? 'GET',
+          url: requestUrl,
+          headers,
+          body,
+        });
         response.writeHead(reply.status, reply.headers).end(reply.body);
         return;
       }
@@ -130,7 +156,12 @@ export class LocalHost {
     await timers.start();
     await blobs.start();
     await queues.start();
-    for (const line of [...http.describe(url), ...timers.describe(), ...blobs.describe(), ...queues.describe()]) {
+    for (const line of [
+      ...http.describe(url),
+      ...timers.describe(),
+      ...blobs.describe(),
+      ...queues.describe(),
+    ]) {
       log(`  ${line}`);
     }
     // Stopped in reverse: triggers first so nothing new starts, then the engine, then the server.

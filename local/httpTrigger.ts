@@ -92,9 +92,18 @@ export class HttpTrigger {
     }
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) query[name] = value;
-    const http = { method: request.method ?? 'GET', url: url.toString(), headers, query, params, body: { bytes: body } };
+    const http = {
+      method: request.method ?? 'GET',
+      url: url.toString(),
+      headers,
+      query,
+      params,
+      body: { bytes: body },
+    };
     try {
-      const result = await this.runner.run(route.fn, { inputData: [{ name: route.triggerName, data: { http } }] });
+      const result = await this.runner.run(route.fn, {
+        inputData: [{ name: route.triggerName, data: { http } }],
+      });
       const rpc = (result.returnValue ?? {}) as RpcHttpResponse;
       const outHeaders: Record<string, string | string[]> = { ...(rpc.headers ?? {}) };
       if (rpc.cookies?.length) outHeaders['set-cookie'] = rpc.cookies.map((c) => `${c.name}=${c.value}`);

@@ -4,7 +4,13 @@
  * host, and the tests, go through here, so the real argument conversion and response mapping run.
  */
 import { randomUUID } from 'node:crypto';
-import type { BindingMetadata, CapturedApp, InvocationResponse, RegisteredFunction, TypedData } from './functionsCore';
+import type {
+  BindingMetadata,
+  CapturedApp,
+  InvocationResponse,
+  RegisteredFunction,
+  TypedData,
+} from './functionsCore';
 
 export type LogLevel = 'trace' | 'debug' | 'information' | 'warning' | 'error' | 'critical' | 'none';
 export type LogSink = (level: LogLevel, functionName: string, invocationId: string, message: string) => void;
@@ -77,7 +83,8 @@ export async function invoke(
     request: { inputData: request.inputData, triggerMetadata: request.triggerMetadata ?? {} },
     state: undefined,
     log: (level: LogLevel, category: string, message: string) => {
-      if (category === 'user' || level === 'error' || level === 'warning') log(level, fn.name, invocationId, message);
+      if (category === 'user' || level === 'error' || level === 'warning')
+        log(level, fn.name, invocationId, message);
     },
   });
   const { context, inputs } = await invocationModel.getArguments();

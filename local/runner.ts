@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CapturedApp, RegisteredFunction } from './functionsCore';
-import { bindingsOfType, invoke, type InvocationRequest, type InvocationResult, type LogSink } from './invoke';
+import {
+  bindingsOfType,
+  invoke,
+  type InvocationRequest,
+  type InvocationResult,
+  type LogSink,
+} from './invoke';
 
 export type LineLogger = (line: string) => void;
 
@@ -22,7 +28,8 @@ export class FunctionRunner {
   readonly run = async (fn: RegisteredFunction, request: InvocationRequest): Promise<InvocationResult> => {
     const inputData = [...request.inputData];
     for (const [name] of bindingsOfType(fn, 'durableClient')) {
-      if (!this.durableClientData) throw new Error(`Function "${fn.name}" needs a durable client, and no engine runs`);
+      if (!this.durableClientData)
+        throw new Error(`Function "${fn.name}" needs a durable client, and no engine runs`);
       inputData.push({ name, data: { string: JSON.stringify(this.durableClientData()) } });
     }
     const invocationId = request.invocationId ?? randomUUID();
@@ -35,7 +42,9 @@ export class FunctionRunner {
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      this.logLine(`${fn.name} ${invocationId} ${Math.round(performance.now() - started)} ms Failed: ${message}`);
+      this.logLine(
+        `${fn.name} ${invocationId} ${Math.round(performance.now() - started)} ms Failed: ${message}`,
+      );
       throw error;
     } finally {
       this.inFlight.delete(pending);

@@ -12,7 +12,10 @@ export function loadLocalSettings(root: string): string | undefined {
   if (!file) return undefined;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, unknown> };
   for (const [name, value] of Object.entries(parsed.Values ?? {})) {
-    if (process.env[name] === undefined && value !== null && value !== undefined) process.env[name] = String(value);
+    if (process.env[name] !== undefined) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      process.env[name] = String(value);
+    }
   }
   return file;
 }

@@ -16,7 +16,8 @@ function port(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`${name} must be a port number`);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new Error(`${name} must be a port number`);
   return parsed;
 }
 
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
       tablePort: port('AZURITE_TABLE_PORT', 10002),
     });
     connectionString = azurite.connectionString;
-    log(`Azurite: blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint} (data in ${location})`);
+    log(
+      `Azurite: blob ${azurite.blobEndpoint}, queue ${azurite.queueEndpoint}, table ${azurite.tableEndpoint} (data in ${location})`,
+    );
   } else {
     connectionString = expandConnectionString(connectionString);
     log('Using the storage account of AzureWebJobsStorage');

@@ -29,7 +29,11 @@ const TITLE_BY_KIND: Record<string, string> = {
   'unsupported-media-type': 'Sai kiểu dữ liệu / Unsupported media type',
 };
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -41,8 +45,16 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
   if (error instanceof AppError) {
     const status = STATUS_BY_KIND[error.kind] ?? 400;
-    const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'ApiKey header="x-api-key"' } : {};
-    return problemResponse(status, error.kind, TITLE_BY_KIND[error.kind] ?? error.kind, error.message, error.extensions, headers);
+    const headers: Record<string, string> =
+      status === 401 ? { 'www-authenticate': 'ApiKey header="x-api-key"' } : {};
+    return problemResponse(
+      status,
+      error.kind,
+      TITLE_BY_KIND[error.kind] ?? error.kind,
+      error.message,
+      error.extensions,
+      headers,
+    );
   }
   context.error(`Unhandled error in ${context.functionName} (${context.invocationId})`, error);
   return problemResponse(
@@ -88,7 +100,9 @@ export async function readJson<T extends z.ZodType>(
 ): Promise<z.output<T>> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
-    throw new UnsupportedMediaTypeError(`Send the body as application/json (got "${contentType || 'nothing'}").`);
+    throw new UnsupportedMediaTypeError(
+      `Send the body as application/json (got "${contentType || 'nothing'}").`,
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new PayloadTooLargeError(`The body is over the limit of ${maxBytes} bytes.`);

@@ -59,11 +59,13 @@ export function createStorageClients(settings: StorageSettings): StorageClients 
   let table: (name: string) => TableClient;
   if (settings.kind === 'connectionString') {
     const connectionString = expandConnectionString(settings.connectionString);
-    const insecure = parseConnectionString(connectionString).get('TableEndpoint')?.startsWith('http:') ?? false;
+    const insecure =
+      parseConnectionString(connectionString).get('TableEndpoint')?.startsWith('http:') ?? false;
     blobs = BlobServiceClient.fromConnectionString(connectionString);
     queues = QueueServiceClient.fromConnectionString(connectionString);
     tables = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: insecure });
-    table = (name) => TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
+    table = (name) =>
+      TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
   } else {
     const credential = azureCredential(settings.clientId);
     const account = settings.accountName;

@@ -13,7 +13,10 @@ export interface HealthReport {
   checks: Record<'blob' | 'queue' | 'table', ComponentCheck>;
 }
 
-async function probe(run: (signal: AbortSignal) => Promise<unknown>, timeoutMs: number): Promise<ComponentCheck> {
+async function probe(
+  run: (signal: AbortSignal) => Promise<unknown>,
+  timeoutMs: number,
+): Promise<ComponentCheck> {
   const started = performance.now();
   try {
     await run(AbortSignal.timeout(timeoutMs));
@@ -34,9 +37,18 @@ export async function checkStorage(
   // Listing one item is a data-plane read that the app's data roles allow in Azure; service
   // properties would need account-level rights the identity should not have.
   const [blob, queue, table] = await Promise.all([
-    probe((abortSignal) => clients.blobs.listContainers({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
-    probe((abortSignal) => clients.queues.listQueues({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
-    probe((abortSignal) => clients.tables.listTables({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
+    probe(
+      (abortSignal) => clients.blobs.listContainers({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
+    probe(
+      (abortSignal) => clients.queues.listQueues({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
+    probe(
+      (abortSignal) => clients.tables.listTables({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
   ]);
   const checks = { blob, queue, table };
   const healthy = Object.values(checks).every((check) => check.status === 'up');

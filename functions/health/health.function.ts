@@ -17,4 +17,9 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   return jsonResponse(200, report, { 'cache-control': 'no-store' });
 }
 
-app.http('health', { methods: ['GET'], route: 'health', authLevel: 'anonymous', handler: withProblems(health) });
+app.http('health', {
+  methods: ['GET'],
+  route: 'health',
+  authLevel: 'anonymous',
+  handler: withProblems(health),
+});

@@ -241,6 +241,10 @@ class Decider {
     const fireAt = Date.parse(action.fireAt ?? '');
     const canceled = action.isCanceled === true;
     const { maximumShortTimerMs: max, longTimerIntervalMs: interval } = this.input;
+    if (Number.isNaN(fireAt)) {
+      this.decision.error = `A timer has no valid fire time ("${action.fireAt ?? ''}").`;
+      return;
+    }
     if (!(fireAt - this.time > max)) {
       this.atomicTimer(fireAt, canceled, () => done(true));
       return;

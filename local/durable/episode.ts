@@ -94,7 +94,11 @@ async function invokeOrchestrator(
     const result = await run(orchestrator, {
       inputData: [{ name: triggerName, data: { json: JSON.stringify(payload) } }],
     });
-    return { state: result.returnValue as SdkOrchestratorState };
+    const state = result.returnValue as SdkOrchestratorState | undefined;
+    if (typeof state !== 'object' || state === null || !Array.isArray(state.actions)) {
+      return { error: { message: 'The orchestrator did not return an orchestration state.', details: '' } };
+    }
+    return { state };
   } catch (error) {
     const parts = errorParts(error);
     const state = stateFromFailure(parts.message);

@@ -44,7 +44,10 @@ export function checkInstanceId(instanceId: string): void {
 export class InstanceService {
   constructor(private readonly options: InstanceServiceOptions) {}
 
-  /** Starts an orchestration; an existing instance is replaced only if it has finished. */
+  /**
+   * Starts an orchestration. An existing instance is replaced only if it has finished: the extension's
+   * default OverridableExistingInstanceStates is NonRunningStates, and a running one is a 409.
+   */
   async start(name: string, instanceId: string | undefined, input: string | undefined): Promise<string> {
     const orchestrator = this.options.orchestrator(name);
     if (!orchestrator) {

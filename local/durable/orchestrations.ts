@@ -132,7 +132,12 @@ export class OrchestrationWorker {
 
   private async process(instanceId: string): Promise<void> {
     const { store } = this.options;
-    for (let round = 0; round < 1000; round++) {
+    for (let round = 0; ; round++) {
+      if (round === 100) {
+        // An instance that keeps itself busy (continueAsNew in a loop) gives the others a turn.
+        this.again.add(instanceId);
+        return;
+      }
       const stored = await store.read(instanceId);
       if (!stored) return;
       let { record, etag } = stored;

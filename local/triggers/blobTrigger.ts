@@ -89,7 +89,8 @@ export class BlobTrigger {
   async start(): Promise<void> {
     if (this.watched.length === 0) return;
     await this.receipts.createTable();
-    for (const watched of this.watched) await this.blobs.getContainerClient(watched.container).createIfNotExists();
+    for (const watched of this.watched)
+      await this.blobs.getContainerClient(watched.container).createIfNotExists();
     this.interval = setInterval(() => {
       this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
     }, this.pollMs);
@@ -119,7 +120,9 @@ export class BlobTrigger {
   async runNow(name: string, blobPath: string): Promise<string> {
     const watched = this.watched.find((w) => w.fn.name === name);
     if (!watched) throw new Error(`No blob trigger function named ${name}`);
-    const blobName = blobPath.startsWith(`${watched.container}/`) ? blobPath.slice(watched.container.length + 1) : blobPath;
+    const blobName = blobPath.startsWith(`${watched.container}/`)
+      ? blobPath.slice(watched.container.length + 1)
+      : blobPath;
     return this.invoke(watched, blobName);
   }
 
@@ -176,10 +179,18 @@ export class BlobTrigger {
   }
 
   private async poison(watched: WatchedPath, blobName: string, etag: string): Promise<void> {
-    this.log(`Blob ${watched.container}/${blobName} failed ${MAX_BLOB_ATTEMPTS} times in ${watched.fn.name}: moved to ${POISON_QUEUE}`);
+    this.log(
+      `Blob ${watched.container}/${blobName} failed ${MAX_BLOB_ATTEMPTS} times in ${watched.fn.name}: moved to ${POISON_QUEUE}`,
+    );
     const queue = this.queues.getQueueClient(POISON_QUEUE);
     await queue.createIfNotExists();
-    const message = { FunctionId: watched.fn.name, BlobType: 'BlockBlob', ContainerName: watched.container, BlobName: blobName, ETag: etag };
+    const message = {
+      FunctionId: watched.fn.name,
+      BlobType: 'BlockBlob',
+      ContainerName: watched.container,
+      BlobName: blobName,
+      ETag: etag,
+    };
     await queue.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
   }
 }

@@ -33,8 +33,8 @@ export class ServiceBusQueueTrigger {
   ) {
     for (const fn of app.functions.values()) {
       const [triggerName, binding] = triggerBinding(fn);
-      if (binding.type !== 'serviceBusTrigger' || !binding.queueName) continue;
-      this.watched.push({ fn, triggerName, queueName: resolveSettingReferences(String(binding.queueName)) });
+      if (binding.type !== 'serviceBusTrigger' || typeof binding.queueName !== 'string') continue;
+      this.watched.push({ fn, triggerName, queueName: resolveSettingReferences(binding.queueName) });
     }
   }
 
@@ -48,7 +48,8 @@ export class ServiceBusQueueTrigger {
 
   async start(): Promise<void> {
     if (this.watched.length === 0) return;
-    for (const watched of this.watched) await this.queues.getQueueClient(watched.queueName).createIfNotExists();
+    for (const watched of this.watched)
+      await this.queues.getQueueClient(watched.queueName).createIfNotExists();
     this.interval = setInterval(() => {
       this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
     }, this.pollMs);
@@ -70,7 +71,13 @@ export class ServiceBusQueueTrigger {
       for (const message of receivedMessageItems) {
         if (this.stopped) return;
         try {
-          await this.deliver(watched, message.messageText, message.messageId, message.dequeueCount, message.insertedOn);
+          await this.deliver(
+            watched,
+            message.messageText,
+            message.messageId,
+            message.dequeueCount,
+            message.insertedOn,
+          );
           await queue.deleteMessage(message.messageId, message.popReceipt);
         } catch {
           if (message.dequeueCount >= MAX_DELIVERY_COUNT) {
@@ -78,7 +85,9 @@ export class ServiceBusQueueTrigger {
             await deadLetter.createIfNotExists();
             await deadLetter.sendMessage(message.messageText);
             await queue.deleteMessage(message.messageId, message.popReceipt);
-            this.log(`Message ${message.messageId} dead-lettered after ${message.dequeueCount} deliveries to ${watched.fn.name}`);
+            this.log(
+              `Message ${message.messageId} dead-lettered after ${message.dequeueCount} deliveries to ${watched.fn.name}`,
+            );
           }
         }
       }

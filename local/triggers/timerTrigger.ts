@@ -31,7 +31,9 @@ export function resolveSettingReferences(value: string): string {
 export function parseSchedule(schedule: string): Cron {
   const resolved = resolveSettingReferences(schedule).trim();
   if (resolved.split(/\s+/).length !== 6) {
-    throw new Error(`Timer schedule "${resolved}" must have six NCRONTAB fields (second minute hour day month weekday)`);
+    throw new Error(
+      `Timer schedule "${resolved}" must have six NCRONTAB fields (second minute hour day month weekday)`,
+    );
   }
   return new Cron(resolved, { paused: true, timezone: 'UTC', mode: '6-part' });
 }
@@ -57,7 +59,9 @@ export class TimerTrigger {
   }
 
   describe(): string[] {
-    return [...this.timers.values()].map((t) => `${t.fn.name}: timer ${String(triggerBinding(t.fn)[1].schedule)} (UTC)`);
+    return [...this.timers.values()].map(
+      (t) => `${t.fn.name}: timer ${String(triggerBinding(t.fn)[1].schedule)} (UTC)`,
+    );
   }
 
   has(name: string): boolean {
@@ -69,7 +73,9 @@ export class TimerTrigger {
     await this.state.createTable();
     const now = this.clock.now();
     for (const timer of this.timers.values()) {
-      const saved = await this.state.getEntity<{ last: string }>('timers', timer.fn.name).catch(() => undefined);
+      const saved = await this.state
+        .getEntity<{ last: string }>('timers', timer.fn.name)
+        .catch(() => undefined);
       timer.last = saved ? new Date(saved.last) : undefined;
       // A run missed while the host was down is due at once; otherwise wait for the next occurrence.
       const missed = timer.last ? timer.cron.nextRun(timer.last) : null;
@@ -124,8 +130,13 @@ export class TimerTrigger {
       timer.next = next;
       timer.running = false;
       await this.state
-        .upsertEntity({ partitionKey: 'timers', rowKey: timer.fn.name, last: firedAt.toISOString() }, 'Replace')
-        .catch((error: unknown) => this.log(`Could not record the run of timer ${timer.fn.name}: ${String(error)}`));
+        .upsertEntity(
+          { partitionKey: 'timers', rowKey: timer.fn.name, last: firedAt.toISOString() },
+          'Replace',
+        )
+        .catch((error: unknown) =>
+          this.log(`Could not record the run of timer ${timer.fn.name}: ${String(error)}`),
+        );
     }
   }
 }

@@ -8,10 +8,14 @@ let built = false;
 /** Compiles the app once per test process, so the process tests run what `npm start` runs. */
 export function ensureBuilt(): void {
   if (built) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   built = true;
 }
 
@@ -35,7 +39,11 @@ export interface HostProcess {
 }
 
 /** Starts the local host as its own process and resolves once it says it is ready. */
-export async function startHostProcess(args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<HostProcess> {
+export async function startHostProcess(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<HostProcess> {
   const port = Number(env.LOCAL_HOST_PORT);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -45,7 +53,10 @@ export async function startHostProcess(args: string[], env: Record<string, strin
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Host not ready in ${timeoutMs} ms:\n${output.join('')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Host not ready in ${timeoutMs} ms:\n${output.join('')}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       output.push(chunk.toString());
       if (output.join('').includes('Functions host ready')) {

@@ -23,7 +23,9 @@ describe('GET /api/health', () => {
     const body = (await reply.json()) as HealthBody;
     expect(body.status).toBe('healthy');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.fromEntries(Object.entries(body.checks).map(([name, check]) => [name, check.status]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(body.checks).map(([name, check]) => [name, check.status])),
+    ).toEqual({
       blob: 'up',
       queue: 'up',
       table: 'up',

@@ -82,7 +82,10 @@ describe('npm start (the compiled local host as a process)', () => {
     });
     expect(raise.status).toBe(202);
     const done = await eventually(async () => {
-      const status = (await (await fetch(urls.statusQueryGetUri)).json()) as { runtimeStatus: string; output: unknown };
+      const status = (await (await fetch(urls.statusQueryGetUri)).json()) as {
+        runtimeStatus: string;
+        output: unknown;
+      };
       return status.runtimeStatus === 'Completed' ? status : undefined;
     }, 20_000);
     expect(done.output).toBe('HS-001 approved by Nguyễn Văn An');

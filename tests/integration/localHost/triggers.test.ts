@@ -43,7 +43,9 @@ describe('HTTP functions', () => {
 
   it('turns a function that throws into a bare 500 and logs it as failed', async () => {
     expect((await fetch(`${url}/api/boom`)).status).toBe(500);
-    expect(testHost.lines.some((line) => /^boom \S+ \d+ ms Failed: unexpected failure/.test(line))).toBe(true);
+    expect(testHost.lines.some((line) => /^boom \S+ \d+ ms Failed: unexpected failure/.test(line))).toBe(
+      true,
+    );
   });
 
   it('logs one line per invocation with function, id, duration and outcome', async () => {
@@ -54,7 +56,10 @@ describe('HTTP functions', () => {
 
 describe('admin API', () => {
   it('lists the functions with their triggers', async () => {
-    const list = (await (await fetch(`${url}/admin/functions`)).json()) as { name: string; trigger: string }[];
+    const list = (await (await fetch(`${url}/admin/functions`)).json()) as {
+      name: string;
+      trigger: string;
+    }[];
     expect(list.map((fn) => [fn.name, fn.trigger]).sort()).toEqual([
       ['activityEvents', 'serviceBusTrigger'],
       ['boom', 'httpTrigger'],
@@ -66,7 +71,10 @@ describe('admin API', () => {
 
   it('runs a timer by hand with 202', async () => {
     const before = received().timers.length;
-    const reply = await fetch(`${url}/admin/functions/newYearTimer`, { method: 'POST', body: '{"input":""}' });
+    const reply = await fetch(`${url}/admin/functions/newYearTimer`, {
+      method: 'POST',
+      body: '{"input":""}',
+    });
     expect(reply.status).toBe(202);
     expect(received().timers.length).toBe(before + 1);
   });
@@ -74,13 +82,20 @@ describe('admin API', () => {
   it('refuses unknown functions, HTTP functions and malformed bodies', async () => {
     expect((await fetch(`${url}/admin/functions/nope`, { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await fetch(`${url}/admin/functions/echo`, { method: 'POST', body: '{}' })).status).toBe(400);
-    expect((await fetch(`${url}/admin/functions/newYearTimer`, { method: 'POST', body: '[1' })).status).toBe(400);
-    expect((await fetch(`${url}/admin/clock`, { method: 'POST', body: '{"now":"not a time"}' })).status).toBe(400);
+    expect((await fetch(`${url}/admin/functions/newYearTimer`, { method: 'POST', body: '[1' })).status).toBe(
+      400,
+    );
+    expect((await fetch(`${url}/admin/clock`, { method: 'POST', body: '{"now":"not a time"}' })).status).toBe(
+      400,
+    );
   });
 
   it('fires a timer when the app clock is moved past its schedule', async () => {
     const before = received().timers.length;
-    const moved = await fetch(`${url}/admin/clock`, { method: 'POST', body: JSON.stringify({ now: '2026-12-31T17:04:59Z' }) });
+    const moved = await fetch(`${url}/admin/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ now: '2026-12-31T17:04:59Z' }),
+    });
     expect(moved.status).toBe(200);
     await eventually(() => (received().timers.length > before ? true : undefined));
     const clock = (await (await fetch(`${url}/admin/clock`)).json()) as { now: string };
@@ -118,14 +133,20 @@ describe('blob triggers', () => {
     const receipts = testHost.host.storage.table('LocalHostBlobReceipts');
     const key = encodeURIComponent('agency-02/bad.txt').replace(/%/g, '~');
     const receipt = await eventually(async () => {
-      const entity = await receipts.getEntity<{ status: string; attempts: number }>('inboxWatcher', key).catch(() => undefined);
+      const entity = await receipts
+        .getEntity<{ status: string; attempts: number }>('inboxWatcher', key)
+        .catch(() => undefined);
       return entity?.status === 'poison' ? entity : undefined;
     });
     expect(receipt.attempts).toBe(5);
-    const failures = testHost.lines.filter((line) => /^inboxWatcher \S+ \d+ ms Failed: cannot process this blob/.test(line));
+    const failures = testHost.lines.filter((line) =>
+      /^inboxWatcher \S+ \d+ ms Failed: cannot process this blob/.test(line),
+    );
     expect(failures).toHaveLength(5);
     const poison = await testHost.host.storage.queue('webjobs-blobtrigger-poison').receiveMessages();
-    const message = JSON.parse(Buffer.from(poison.receivedMessageItems[0]?.messageText ?? '', 'base64').toString()) as {
+    const message = JSON.parse(
+      Buffer.from(poison.receivedMessageItems[0]?.messageText ?? '', 'base64').toString(),
+    ) as {
       BlobName: string;
     };
     expect(message.BlobName).toBe('agency-02/bad.txt');

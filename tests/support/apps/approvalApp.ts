@@ -8,8 +8,11 @@ import * as df from 'durable-functions';
 df.app.orchestration('awaitApproval', function* (context) {
   const request = context.df.getInput<{ dossier: string }>();
   context.df.setCustomStatus('waiting for approval');
-  const approval: { by: string } = yield context.df.waitForExternalEvent('approval');
-  const stamped: string = yield context.df.callActivity('stampApproval', { dossier: request.dossier, by: approval.by });
+  const approval = (yield context.df.waitForExternalEvent('approval')) as { by: string };
+  const stamped = (yield context.df.callActivity('stampApproval', {
+    dossier: request.dossier,
+    by: approval.by,
+  })) as string;
   return stamped;
 });
 
@@ -25,7 +28,10 @@ app.http('startApproval', {
   handler: async (request, context) => {
     const client = df.getClient(context);
     const body = (await request.json()) as { dossier: string };
-    const instanceId = await client.startNew('awaitApproval', { input: body, instanceId: `approval-${body.dossier}` });
+    const instanceId = await client.startNew('awaitApproval', {
+      input: body,
+      instanceId: `approval-${body.dossier}`,
+    });
     return client.createCheckStatusResponse(request, instanceId);
   },
 });

@@ -5,7 +5,6 @@
 import { app, type HttpRequest, type InvocationContext, type Timer } from '@azure/functions';
 import { received } from './hostFeaturesReceived';
 
-
 app.http('echo', {
   methods: ['GET', 'POST'],
   route: 'items/{id:int}/{label?}',

@@ -25,14 +25,19 @@ describe('configuration', () => {
     process.env.DURABLE_TASK_HUB = 'bad-hub!';
     expect(() => durableTaskHub()).toThrow(/DURABLE_TASK_HUB: must be 3-45 letters and digits/);
     process.env.ORCHESTRATION_HISTORY_RETENTION_DAYS = '1.5';
-    expect(() => historyRetentionDays()).toThrow(/ORCHESTRATION_HISTORY_RETENTION_DAYS: must be a whole number/);
+    expect(() => historyRetentionDays()).toThrow(
+      /ORCHESTRATION_HISTORY_RETENTION_DAYS: must be a whole number/,
+    );
     process.env.ORCHESTRATION_HISTORY_RETENTION_DAYS = '';
     expect(historyRetentionDays()).toBe(90);
   });
 
   it('uses a connection string locally and the identity-based account name in Azure', () => {
     process.env.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
-    expect(storageSettings()).toEqual({ kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' });
+    expect(storageSettings()).toEqual({
+      kind: 'connectionString',
+      connectionString: 'UseDevelopmentStorage=true',
+    });
     delete process.env.AzureWebJobsStorage;
     process.env.AzureWebJobsStorage__accountName = 'stetx';
     process.env.AzureWebJobsStorage__clientId = 'client-1';
