@@ -100,6 +100,7 @@ export class LocalHost {
           clock: appClock,
           baseUrl: url,
           run: runner.run,
+          log: (message) => log(`durable: ${message}`),
         })
       : undefined;
     if (engine) runner.durableClientData = () => engine.clientBindingData();
