@@ -41,7 +41,7 @@ export class FunctionRunner {
       this.logLine(`${fn.name} ${invocationId} ${Math.round(result.durationMs)} ms Succeeded`);
       return result;
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const message = failureSummary(error);
       this.logLine(
         `${fn.name} ${invocationId} ${Math.round(performance.now() - started)} ms Failed: ${message}`,
       );
@@ -60,4 +60,25 @@ export class FunctionRunner {
     const prefix = level === 'error' || level === 'critical' ? 'ERROR ' : level === 'warning' ? 'WARN ' : '';
     this.logLine(`  ${prefix}[${functionName} ${invocationId.slice(0, 8)}] ${message}`);
   };
+}
+
+const OUT_OF_PROC_MARKER = '$OutOfProcData$:';
+
+/**
+ * The first line of an error. An orchestrator that throws surfaces in durable-functions as an
+ * OrchestrationFailureError whose message carries the orchestrator state as JSON after a marker;
+ * the real error is that state's `error`.
+ */
+export function failureSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const marker = message.indexOf(OUT_OF_PROC_MARKER);
+  if (marker >= 0) {
+    try {
+      const state = JSON.parse(message.slice(marker + OUT_OF_PROC_MARKER.length)) as { error?: unknown };
+      if (typeof state.error === 'string') return `orchestrator failed: ${state.error.split('\n')[0]}`;
+    } catch {
+      // not the state JSON after all; fall through to the plain message
+    }
+  }
+  return message.split('\n')[0] ?? message;
 }
