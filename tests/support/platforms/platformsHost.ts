@@ -6,6 +6,7 @@
 import { ManualClock, moveAppClockTo } from '../../../functions/core/clock';
 import { LOCAL_HOST_MARKER } from '../../../functions/core/config';
 import type { RunningAzurite } from '../../../local/azurite';
+import { managementPayload } from '../../../local/durable/clientData';
 import { startDurableTestHost, type DurableTestHost } from '../../../local/durable/testing';
 import { captureRegistrations, type CapturedApp } from '../../../local/functionsCore';
 import { PlatformsApi } from './api';
@@ -96,4 +97,45 @@ export async function withPopulation(api: PlatformsApi): Promise<void> {
     body: { value, source, announcedOn },
   });
   if (reply.status >= 300) throw new Error(`population failed: ${reply.status} ${reply.text}`);
+}
+
+export interface InstanceView {
+  runtimeStatus: string;
+  customStatus: { status?: string; processedVersion?: number; reportedVersion?: number } | null;
+  output: unknown;
+}
+
+/** The instance's status through the durable HTTP API, as an operator would read it. */
+export async function instanceStatus(
+  running: PlatformsHost,
+  instanceId: string,
+): Promise<InstanceView | undefined> {
+  const links = managementPayload(running.host.baseUrl, running.host.taskHub, instanceId);
+  const reply = await fetch(links.statusQueryGetUri);
+  if (reply.status === 404) return undefined;
+  return (await reply.json()) as InstanceView;
+}
+
+/** Raises an event through the durable HTTP API (what DurableClient.raiseEvent does). */
+export async function raiseEvent(
+  running: PlatformsHost,
+  instanceId: string,
+  name: string,
+  data: unknown,
+): Promise<number> {
+  const links = managementPayload(running.host.baseUrl, running.host.taskHub, instanceId);
+  const reply = await fetch(links.sendEventPostUri.replace('{eventName}', name), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  return reply.status;
+}
+
+/** Runs the yearly timer by hand, as POST /admin/functions/startSelfDeterminations does. */
+export async function runYearlyTimer(running: PlatformsHost): Promise<void> {
+  await running.host.invokeFunction('startSelfDeterminations', {
+    json: JSON.stringify({ isPastDue: false }),
+  });
+  await running.host.engine.waitForIdle();
 }
