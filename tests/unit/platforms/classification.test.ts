@@ -71,7 +71,10 @@ describe('the 12 months', () => {
     list.splice(4, 1); // no May
     const issues = monthsIssues(list);
     expect(issues).toEqual([
-      { field: 'months.4.month', message: '2025-06 does not follow 2025-04: months must be consecutive, oldest first.' },
+      {
+        field: 'months.4.month',
+        message: '2025-06 does not follow 2025-04: months must be consecutive, oldest first.',
+      },
     ]);
   });
 
@@ -91,6 +94,9 @@ describe('the 12 months', () => {
     const list = months('2025-01', 5);
     list[2] = { month: '2025-03', activeUsers: -1 };
     list[7] = { month: '2025-08', activeUsers: 2.5 };
-    expect(monthsIssues(list).map((issue) => issue.field)).toEqual(['months.2.activeUsers', 'months.7.activeUsers']);
+    expect(monthsIssues(list).map((issue) => issue.field)).toEqual([
+      'months.2.activeUsers',
+      'months.7.activeUsers',
+    ]);
   });
 });

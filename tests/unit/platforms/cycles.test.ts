@@ -48,7 +48,10 @@ describe('cycles', () => {
 
   it('fixes the period from 2026 and lets 2025 end with a recent complete month', () => {
     expect(allowedLastMonths(2026, now)).toEqual({ earliest: '2025-12', latest: '2025-12' });
-    expect(allowedLastMonths(2025, new Date('2025-06-10T00:00:00Z'))).toEqual({ earliest: '2024-09', latest: '2025-05' });
+    expect(allowedLastMonths(2025, new Date('2025-06-10T00:00:00Z'))).toEqual({
+      earliest: '2024-09',
+      latest: '2025-05',
+    });
     expect(allowedLastMonths(2025, new Date('2025-01-10T00:00:00Z')).latest).toBe('2024-12');
   });
 

@@ -17,27 +17,41 @@ function issues(cycle: string, body: unknown, population = POPULATION): FieldIss
 
 describe('statistics validation', () => {
   it('accepts January to December of the previous year for cycle 2026', () => {
-    const { cycle, statistics } = validateStatistics('2026', statisticsBody('2025-01', 3_500_000), now, POPULATION);
+    const { cycle, statistics } = validateStatistics(
+      '2026',
+      statisticsBody('2025-01', 3_500_000),
+      now,
+      POPULATION,
+    );
     expect(cycle).toBe(2026);
     expect(statistics.months).toHaveLength(12);
   });
 
   it('refuses a cycle before 2025, in the future or not a year', () => {
-    expect(issues('2024', statisticsBody('2023-01', 1))).toContainEqual(expect.objectContaining({ field: 'cycle' }));
-    expect(issues('2027', statisticsBody('2026-01', 1))).toContainEqual(expect.objectContaining({ field: 'cycle' }));
+    expect(issues('2024', statisticsBody('2023-01', 1))).toContainEqual(
+      expect.objectContaining({ field: 'cycle' }),
+    );
+    expect(issues('2027', statisticsBody('2026-01', 1))).toContainEqual(
+      expect.objectContaining({ field: 'cycle' }),
+    );
     expect(issues('20x6', statisticsBody('2025-01', 1))[0]?.field).toBe('cycle');
   });
 
   it('refuses months outside the cycle period', () => {
     expect(issues('2026', statisticsBody('2024-12', 1))).toEqual([
-      { field: 'months.11.month', message: 'Cycle 2026 covers January to December 2025: the last month must be 2025-12.' },
+      {
+        field: 'months.11.month',
+        message: 'Cycle 2026 covers January to December 2025: the last month must be 2025-12.',
+      },
     ]);
   });
 
   it('for 2025 refuses a month that is not complete yet', () => {
     const may = new Date('2025-05-20T00:00:00Z');
     expect(() => validateStatistics('2025', statisticsBody('2024-05', 1), may, POPULATION)).not.toThrow();
-    expect(() => validateStatistics('2025', statisticsBody('2024-06', 1), may, POPULATION)).toThrow(ValidationError);
+    expect(() => validateStatistics('2025', statisticsBody('2024-06', 1), may, POPULATION)).toThrow(
+      ValidationError,
+    );
   });
 
   it('refuses counts above the population, negative and fractional counts', () => {
