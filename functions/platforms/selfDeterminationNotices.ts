@@ -46,6 +46,8 @@ function texts(
   const due = lastDay(f.deadline);
   const scale = f.classification?.scale ?? 'none';
   const share = f.classification ? `${f.classification.sharePercent}%` : '';
+  // Vietnamese writes the decimal separator as a comma.
+  const shareVi = share.replace('.', ',');
   switch (kind) {
     case 'started':
       return {
@@ -88,7 +90,7 @@ function texts(
         recipients: ['platform', 'regulator'],
         vi: [
           `Báo cáo nền tảng ${SCALE_VI[scale]}`,
-          `Nền tảng ${f.platformName} tự xác định là nền tảng ${SCALE_VI[scale]} (${share} dân số) kỳ ${f.cycle}${f.late ? ', gửi muộn' : ''}; chờ Bộ xem xét.`,
+          `Nền tảng ${f.platformName} tự xác định là nền tảng ${SCALE_VI[scale]} (${shareVi} dân số) kỳ ${f.cycle}${f.late ? ', gửi muộn' : ''}; chờ Bộ xem xét.`,
         ],
         en: [
           `Report of a ${SCALE_EN[scale]} platform`,
@@ -100,7 +102,7 @@ function texts(
         recipients: ['platform'],
         vi: [
           `Đã xác định quy mô kỳ ${f.cycle}`,
-          `Quy mô của nền tảng ${f.platformName} kỳ ${f.cycle}: ${SCALE_VI[scale]} (${share} dân số).${f.reason ? ` Ý kiến của Bộ: ${f.reason}` : ''}`,
+          `Quy mô của nền tảng ${f.platformName} kỳ ${f.cycle}: ${SCALE_VI[scale]} (${shareVi} dân số).${f.reason ? ` Ý kiến của Bộ: ${f.reason}` : ''}`,
         ],
         en: [
           `Scale determined, cycle ${f.cycle}`,

@@ -49,7 +49,7 @@ describe('self-determination notifications', () => {
       late: true,
     });
     expect(reported.recipients).toEqual(['platform', 'regulator']);
-    expect(reported.text.vi).toContain('quy mô rất lớn (10.8588% dân số)');
+    expect(reported.text.vi).toContain('quy mô rất lớn (10,8588% dân số)');
     expect(reported.text.vi).toContain('gửi muộn');
     expect(reported.data).toMatchObject({ scale: 'particularlyLarge', submissionVersion: 2, late: true });
   });
