@@ -3,11 +3,11 @@
  * Format version 1, UTF-8, NFC, lines separated by LF:
  *
  *   DM137/1                                  header: format name and version
- *   C=<lookup code>                          e.g. C=7KQ4-MX2P-H
+ *   C=<lookup code>                          e.g. C=J92-EXQ-Y3Q
  *   T=<time of conversion, UTC ISO-8601>     e.g. T=2025-03-14T09:05:09Z (whole seconds)
  *   N=<full name of who converted it>        e.g. N=Sở Tư pháp Hà Nội
  *   S=<distinct symbol text, Vietnamese>     e.g. S=Thông điệp dữ liệu được chuyển đổi từ văn bản giấy
- *   U=<verification URL>                     e.g. U=https://example.gov.vn/api/data-messages/7KQ4-MX2P-H
+ *   U=<verification URL>                     e.g. U=https://example.gov.vn/api/data-messages/J92-EXQ-Y3Q
  *
  * Readers take the lines in any order, ignore keys they do not know (later minor additions) and refuse
  * another major version. Values never contain a line break. See QR-PAYLOAD.md.
