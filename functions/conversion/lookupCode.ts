@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  *
  * Alphabet: the digits 2-9 and the letters A-Z without I, L and O, 31 symbols in all, so 0/O and 1/I/L
  * can never be confused when a code is read aloud or retyped. A code is 8 data symbols and one check
- * symbol, shown in groups of three: `K7Q-M4T-ZPX`.
+ * symbol, shown in groups of three: `K7Q-M4T-ZP5`.
  *
  * Check symbol: the symbol c that makes  sum((i + 1) * v_i) + 9 * c ≡ 0 (mod 31)  over the 8 data
  * values v_0..v_7. 31 is prime and every weight (1..9) is non-zero and differs from its neighbour by 1,

@@ -34,7 +34,8 @@ export async function reviewDetermination(
     throw new ConflictError(
       `Cycle ${cycle} of this platform is not waiting for review (status: ${record?.status ?? 'not started'}).`,
       {
-        status: record?.status ?? null,
+        // Not `status`: that member of a problem is the HTTP status code.
+      determinationStatus: record?.status ?? null,
       },
     );
   }

@@ -234,7 +234,7 @@ describe('review', () => {
     });
     const again = await review({ decision: 'return', reason: 'Thiếu / missing' });
     expect(again.status).toBe(409);
-    expect(again.json.status).toBe('determined');
+    expect(again.json).toMatchObject({ status: 409, determinationStatus: 'determined' });
     const fresh = await registered(api, 'Sàn Chưa Bắt Đầu', 'https://chuabatdau.example.vn');
     expect((await review({ decision: 'accept', reason: 'x' }, REGULATOR, fresh.id)).status).toBe(409);
   });
