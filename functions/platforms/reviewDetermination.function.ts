@@ -35,7 +35,7 @@ export async function reviewDetermination(
       `Cycle ${cycle} of this platform is not waiting for review (status: ${record?.status ?? 'not started'}).`,
       {
         // Not `status`: that member of a problem is the HTTP status code.
-      determinationStatus: record?.status ?? null,
+        determinationStatus: record?.status ?? null,
       },
     );
   }
