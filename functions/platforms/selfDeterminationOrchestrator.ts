@@ -1,4 +1,10 @@
-import type { OrchestrationContext, OrchestrationHandler, Task, TimerTask } from 'durable-functions';
+import {
+  RetryOptions,
+  type OrchestrationContext,
+  type OrchestrationHandler,
+  type Task,
+  type TimerTask,
+} from 'durable-functions';
 import { deadlineFor, remindersAhead } from './cycles';
 import { type DeterminationStatus, type ReviewRecord, type StartedBy } from './determinationStatus';
 import type {
@@ -17,6 +23,10 @@ export const ACTIVITY = {
   applyReview: 'selfDeterminationApplyReview',
   notice: 'selfDeterminationNotice',
 } as const;
+/** Activities only touch storage and the notification channel: a short outage is retried, not fatal. */
+const ACTIVITY_RETRY = new RetryOptions(5_000, 5);
+ACTIVITY_RETRY.backoffCoefficient = 2;
+
 export const STATISTICS_EVENT = 'statistics';
 export const REVIEW_EVENT = 'review';
 
@@ -109,7 +119,7 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
     };
   };
 
-  const opened = (yield context.df.callActivity(ACTIVITY.open, {
+  const opened = (yield context.df.callActivityWithRetry(ACTIVITY.open, ACTIVITY_RETRY, {
     ...event(),
     startedBy: input.startedBy,
     runId: input.runId,
@@ -153,7 +163,7 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
     const newest = Math.max(0, ...pending);
     pending = [];
     if (newest > processedVersion) {
-      const result = (yield context.df.callActivity(ACTIVITY.applySubmission, {
+      const result = (yield context.df.callActivityWithRetry(ACTIVITY.applySubmission, ACTIVITY_RETRY, {
         ...event(),
         version: newest,
       } satisfies SubmissionInput)) as StatusResult;
@@ -172,7 +182,7 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
     pendingReviews = [];
     if (review) {
       seenReviews.add(review.reviewId);
-      const result = (yield context.df.callActivity(ACTIVITY.applyReview, {
+      const result = (yield context.df.callActivityWithRetry(ACTIVITY.applyReview, ACTIVITY_RETRY, {
         ...event(),
         review,
       } satisfies ReviewInput)) as StatusResult;
@@ -197,7 +207,7 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
     }
     if (now.getTime() >= deadline.getTime()) {
       // Started after the deadline with nothing received: overdue at once.
-      const result = (yield context.df.callActivity(ACTIVITY.notice, {
+      const result = (yield context.df.callActivityWithRetry(ACTIVITY.notice, ACTIVITY_RETRY, {
         ...event(),
         kind: 'overdue',
       } satisfies NoticeInput)) as StatusResult;
@@ -215,7 +225,11 @@ export const selfDeterminationOrchestrator: OrchestrationHandler = function* (co
     const notice: NoticeInput = reminder
       ? { ...event(), kind: 'reminder', daysBefore: reminder.daysBefore }
       : { ...event(), kind: 'overdue' };
-    const result = (yield context.df.callActivity(ACTIVITY.notice, notice)) as StatusResult;
+    const result = (yield context.df.callActivityWithRetry(
+      ACTIVITY.notice,
+      ACTIVITY_RETRY,
+      notice,
+    )) as StatusResult;
     status = result.status;
     publish();
   }
