@@ -41,7 +41,7 @@ param platformsMaxBodyBytes int = 65536
 @description('Name of the Key Vault secret holding the regulator (Ministry operators) API key.')
 param regulatorKeySecretName string = 'regulator-api-key'
 
-@description('Name of the Key Vault certificate whose key signs data messages (created after provisioning, see infra/README.md).')
+@description('Name of the Key Vault certificate whose key signs data messages (created after provisioning, see README.md, Deploying to Azure).')
 param signingCertificateName string = 'data-message-signing'
 
 @description('Public URL of GET /api/data-messages that QR codes on data messages point to; empty means the function app\'s default host name.')

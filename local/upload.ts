@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     ...(values.language ? { language: values.language } : {}),
     ...(values.name ? { name: values.name } : {}),
   });
-  const api = `http://localhost:${process.env.LOCAL_HOST_PORT ?? '7071'}/api`;
+  const api = `http://127.0.0.1:${process.env.LOCAL_HOST_PORT ?? '7071'}/api`;
   const statusUrl = `${api}/conversions?blob=${encodeURIComponent(blobPath)}`;
   console.log(`Uploaded ${blobPath}`);
   console.log(`Status: ${statusUrl}`);

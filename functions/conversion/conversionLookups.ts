@@ -14,7 +14,7 @@ import { formatLookupCode, LookupCodeError, parseLookupCode } from './lookupCode
 /**
  * What the lookup API answers (Decree 137 Art. 5.1.b: access to a data message by a unique code
  * through a search interface): the status of an upload, a data message by its code, and its files.
- * `apiBase` is the absolute URL of the API root (e.g. `http://localhost:7071/api`) for the links.
+ * `apiBase` is the absolute URL of the API root (e.g. `http://127.0.0.1:7071/api`) for the links.
  */
 export interface ConversionStatusView {
   blob: string;

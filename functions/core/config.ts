@@ -10,17 +10,24 @@ import { ConfigError } from './errors';
 export interface SettingSpec {
   /** Read only by the local host; never set in Azure. */
   localOnly?: boolean;
-  /** Set by the platform or by the deployment itself, not by the app settings file. */
+  /** What the setting is for; the README's configuration table says the same. */
   description: string;
 }
 
 export const SETTINGS = {
   AzureWebJobsStorage: {
-    description: 'Storage connection string (locally); in Azure the identity-based AzureWebJobsStorage__* settings',
+    description:
+      'Storage connection string (locally); in Azure the identity-based AzureWebJobsStorage__* settings',
   },
-  AzureWebJobsStorage__accountName: { description: 'Storage account name for identity-based access in Azure' },
-  AzureWebJobsStorage__clientId: { description: 'Client id of the user-assigned managed identity for storage' },
-  DURABLE_TASK_HUB: { description: 'Durable Functions task hub name (host.json reads it as %DURABLE_TASK_HUB%)' },
+  AzureWebJobsStorage__accountName: {
+    description: 'Storage account name for identity-based access in Azure',
+  },
+  AzureWebJobsStorage__clientId: {
+    description: 'Client id of the user-assigned managed identity for storage',
+  },
+  DURABLE_TASK_HUB: {
+    description: 'Durable Functions task hub name (host.json reads it as %DURABLE_TASK_HUB%)',
+  },
   ORCHESTRATION_HISTORY_RETENTION_DAYS: {
     description: 'Days after which the history of a finished orchestration is purged',
   },
@@ -33,7 +40,8 @@ export const SETTINGS = {
   },
   PLATFORMS_MAX_BODY_BYTES: { description: 'Largest JSON body the platforms API accepts, in bytes' },
   ServiceBusConnection__fullyQualifiedNamespace: {
-    description: 'Service Bus namespace (name.servicebus.windows.net) for the notifications topic; unset locally',
+    description:
+      'Service Bus namespace (name.servicebus.windows.net) for the notifications topic; unset locally',
   },
   SCAN_MAX_BYTES: { description: 'Largest scan accepted for conversion, in bytes (default 100 MB)' },
   SCAN_MAX_PAGES: { description: 'Most pages a scan may have (default 500)' },
@@ -128,7 +136,8 @@ export function localClockStart(): Date | undefined {
     throw new ConfigError('LOCAL_CLOCK_START', 'is refused outside the local host (npm start)');
   }
   const start = new Date(value);
-  if (Number.isNaN(start.getTime())) throw new ConfigError('LOCAL_CLOCK_START', `is not an ISO-8601 time: "${value}"`);
+  if (Number.isNaN(start.getTime()))
+    throw new ConfigError('LOCAL_CLOCK_START', `is not an ISO-8601 time: "${value}"`);
   return start;
 }
 
@@ -154,7 +163,7 @@ export function serviceBusNamespace(): string | undefined {
 
 /** Where a data message's QR code sends a reader; the lookup code is appended as the last segment. */
 export function conversionVerifyUrlBase(): string {
-  const value = optional('CONVERSION_VERIFY_URL_BASE') ?? 'http://localhost:7071/api/data-messages';
+  const value = optional('CONVERSION_VERIFY_URL_BASE') ?? 'http://127.0.0.1:7071/api/data-messages';
   let url: URL;
   try {
     url = new URL(value);
@@ -184,7 +193,12 @@ export function scanLimitSettings(): ScanLimitSettings {
   return {
     maxBytes: integer('SCAN_MAX_BYTES', SCAN_LIMIT_DEFAULTS.maxBytes, 1, 500 * 1024 * 1024),
     maxPages: integer('SCAN_MAX_PAGES', SCAN_LIMIT_DEFAULTS.maxPages, 1, 100_000),
-    maxPixelsPerPage: integer('SCAN_MAX_PIXELS_PER_PAGE', SCAN_LIMIT_DEFAULTS.maxPixelsPerPage, 1, 400_000_000),
+    maxPixelsPerPage: integer(
+      'SCAN_MAX_PIXELS_PER_PAGE',
+      SCAN_LIMIT_DEFAULTS.maxPixelsPerPage,
+      1,
+      400_000_000,
+    ),
   };
 }
 

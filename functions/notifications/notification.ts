@@ -1,7 +1,7 @@
 /**
  * A notification: one JSON message on the Service Bus topic `notifications` in Azure (the local
  * `notifications` queue in development), also recorded in the `notifications` table. The format is
- * documented in docs/platforms.md; add fields, never rename them.
+ * documented in README.md (Notifications); add fields, never rename them.
  */
 export type Recipient = 'platform' | 'regulator';
 
