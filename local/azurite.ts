@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment,
    @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
+type ConfigurationClass = new (...args: unknown[]) => unknown;
+
 interface AzuriteServer {
   start(): Promise<void>;
   close(): Promise<void>;
@@ -37,9 +39,9 @@ const ACCOUNT_KEY =
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const BlobServer = require('azurite/dist/src/blob/BlobServer').default;
-  const BlobConfiguration = require('azurite/dist/src/blob/BlobConfiguration').default;
+  const BlobConfiguration: ConfigurationClass = require('azurite/dist/src/blob/BlobConfiguration').default;
   const QueueServer = require('azurite/dist/src/queue/QueueServer').default;
-  const QueueConfiguration = require('azurite/dist/src/queue/QueueConfiguration').default;
+  const QueueConfiguration: ConfigurationClass = require('azurite/dist/src/queue/QueueConfiguration').default;
   const TableServer = require('azurite/dist/src/table/TableServer').default;
   const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
   const { MemoryExtentChunkStore } = require('azurite/dist/src/common/persistence/MemoryExtentStore');
@@ -52,14 +54,19 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     { locationId: 'Default', locationPath: at(folder), maxConcurrency: 10 },
   ];
   // loose + skipApiVersionCheck: the storage SDKs send API versions newer than this Azurite knows.
-  const blob: AzuriteServer = new BlobServer(
-    new BlobConfiguration(
+  // Blob and Queue take the same configuration arguments; only the file names differ.
+  const extentConfiguration = (
+    Configuration: ConfigurationClass,
+    port: number | undefined,
+    kind: string,
+  ): unknown =>
+    new Configuration(
       host,
-      options.blobPort ?? 0,
+      port ?? 0,
       undefined,
-      at('__azurite_db_blob__.json'),
-      at('__azurite_db_blob_extent__.json'),
-      persistence('__blobstorage__'),
+      at(`__azurite_db_${kind}__.json`),
+      at(`__azurite_db_${kind}_extent__.json`),
+      persistence(`__${kind}storage__`),
       false,
       undefined,
       false,
@@ -73,30 +80,12 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       false,
       memory,
       memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
-    ),
+    );
+  const blob: AzuriteServer = new BlobServer(
+    extentConfiguration(BlobConfiguration, options.blobPort, 'blob'),
   );
   const queue: AzuriteServer = new QueueServer(
-    new QueueConfiguration(
-      host,
-      options.queuePort ?? 0,
-      undefined,
-      at('__azurite_db_queue__.json'),
-      at('__azurite_db_queue_extent__.json'),
-      persistence('__queuestorage__'),
-      false,
-      undefined,
-      false,
-      undefined,
-      true,
-      true,
-      '',
-      '',
-      '',
-      undefined,
-      false,
-      memory,
-      memory ? new MemoryExtentChunkStore(512 * 1024 * 1024) : undefined,
-    ),
+    extentConfiguration(QueueConfiguration, options.queuePort, 'queue'),
   );
   const table: AzuriteServer = new TableServer(
     new TableConfiguration(

@@ -9,6 +9,7 @@ import type { QueueServiceClient } from '@azure/storage-queue';
 import type { CapturedApp, RegisteredFunction, TypedData } from '../functionsCore';
 import { triggerBinding } from '../invoke';
 import type { FunctionRunner, LineLogger } from '../runner';
+import { PollingLoop } from './pollingLoop';
 import { resolveSettingReferences } from './timerTrigger';
 
 export const MAX_BLOB_ATTEMPTS = 5;
@@ -57,9 +58,7 @@ function receiptKey(name: string): string {
 
 export class BlobTrigger {
   private readonly watched: WatchedPath[] = [];
-  private interval: NodeJS.Timeout | undefined;
-  private polling: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     app: CapturedApp,
@@ -68,9 +67,10 @@ export class BlobTrigger {
     private readonly queues: QueueServiceClient,
     private readonly receipts: TableClient,
     private readonly log: LineLogger,
-    private readonly pollMs = 1000,
+    pollMs = 1000,
     private readonly retryBaseMs = 1000,
   ) {
+    this.loop = new PollingLoop(() => this.pollOnce(), pollMs);
     for (const fn of app.functions.values()) {
       const [triggerName, binding] = triggerBinding(fn);
       if (binding.type !== 'blobTrigger') continue;
@@ -91,15 +91,11 @@ export class BlobTrigger {
     await this.receipts.createTable();
     for (const watched of this.watched)
       await this.blobs.getContainerClient(watched.container).createIfNotExists();
-    this.interval = setInterval(() => {
-      this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
-    }, this.pollMs);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.interval) clearInterval(this.interval);
-    await this.polling;
+    await this.loop.stop();
   }
 
   /** One pass over every watched container; exposed so tests need not wait for the interval. */
@@ -107,7 +103,7 @@ export class BlobTrigger {
     for (const watched of this.watched) {
       const container = this.blobs.getContainerClient(watched.container);
       for await (const blob of container.listBlobsFlat({ includeMetadata: true })) {
-        if (this.stopped) return;
+        if (this.loop.stopped) return;
         if (!watched.pattern.test(blob.name)) continue;
         await this.handle(watched, blob.name, blob.properties.etag ?? '').catch((error: unknown) =>
           this.log(`Blob trigger ${watched.fn.name} could not handle ${blob.name}: ${String(error)}`),

@@ -7,6 +7,7 @@ import type { QueueServiceClient } from '@azure/storage-queue';
 import type { CapturedApp, RegisteredFunction } from '../functionsCore';
 import { triggerBinding } from '../invoke';
 import type { FunctionRunner, LineLogger } from '../runner';
+import { PollingLoop } from './pollingLoop';
 import { resolveSettingReferences } from './timerTrigger';
 
 export const MAX_DELIVERY_COUNT = 10;
@@ -19,18 +20,17 @@ interface WatchedQueue {
 
 export class ServiceBusQueueTrigger {
   private readonly watched: WatchedQueue[] = [];
-  private interval: NodeJS.Timeout | undefined;
-  private polling: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     app: CapturedApp,
     private readonly runner: FunctionRunner,
     private readonly queues: QueueServiceClient,
     private readonly log: LineLogger,
-    private readonly pollMs = 500,
+    pollMs = 500,
     private readonly retryDelaySeconds = 5,
   ) {
+    this.loop = new PollingLoop(() => this.pollOnce(), pollMs);
     for (const fn of app.functions.values()) {
       const [triggerName, binding] = triggerBinding(fn);
       if (binding.type !== 'serviceBusTrigger' || typeof binding.queueName !== 'string') continue;
@@ -50,15 +50,11 @@ export class ServiceBusQueueTrigger {
     if (this.watched.length === 0) return;
     for (const watched of this.watched)
       await this.queues.getQueueClient(watched.queueName).createIfNotExists();
-    this.interval = setInterval(() => {
-      this.polling ??= this.pollOnce().finally(() => (this.polling = undefined));
-    }, this.pollMs);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.interval) clearInterval(this.interval);
-    await this.polling;
+    await this.loop.stop();
   }
 
   async pollOnce(): Promise<void> {
@@ -69,7 +65,7 @@ export class ServiceBusQueueTrigger {
         visibilityTimeout: this.retryDelaySeconds,
       });
       for (const message of receivedMessageItems) {
-        if (this.stopped) return;
+        if (this.loop.stopped) return;
         try {
           await this.deliver(
             watched,
