@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     setupFiles: ['tests/support/setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
