@@ -73,13 +73,10 @@ class TimedEngine implements OcrEngine {
   }
 }
 
-/** The child process: converts one scan file and reports its timings on stdout. */
-async function worker(file: string): Promise<void> {
-  const scan = await readFile(file);
-  const started = performance.now();
-  const ocr = new TimedEngine(new TesseractEngine());
+/** Converts one scan with the whole pipeline, as the app does for an upload. */
+async function convert(scan: Buffer, ocr: OcrEngine): Promise<{ pages: number; pdf: Buffer }> {
   const convertedAtUtc = new Date();
-  const code = 'K7Q-M4T-ZPX';
+  const code = 'K7Q-M4T-ZP5';
   const inspected = await inspectScan(scan, 'pdf', DEFAULT_SCAN_LIMITS);
   const built = await buildDataMessage(scan, inspected, {
     language: LANGUAGE,
@@ -95,19 +92,32 @@ async function worker(file: string): Promise<void> {
         convertedAtUtc,
         converter: 'Sở Tư pháp Hà Nội',
         code,
-        verifyUrl: `http://localhost:7071/api/data-messages/${code}`,
+        verifyUrl: `http://127.0.0.1:7071/api/data-messages/${code}`,
       }),
     },
   });
   const signer = await signerFromSettings();
   const signed = await signer.sign(built.pdf, { reason: 'Benchmark', signerName: 'Sở Tư pháp Hà Nội' });
-  const outputSha256 = createHash('sha256').update(signed.pdf).digest('hex');
+  return { pages: built.pageCount, pdf: signed.pdf };
+}
+
+/**
+ * The child process: converts one scan file and reports its timings on stdout. A one-page conversion
+ * first warms the process (fonts, signing certificate, modules), as a running function app is warm
+ * when an upload arrives; the figures are for the document itself.
+ */
+async function worker(file: string): Promise<void> {
+  const scan = await readFile(file);
+  await convert(await pdfScan(1), new TesseractEngine());
+  const started = performance.now();
+  const ocr = new TimedEngine(new TesseractEngine());
+  const { pages, pdf } = await convert(scan, ocr);
   const report: WorkerReport = {
-    pages: built.pageCount,
+    pages,
     seconds: (performance.now() - started) / 1000,
     ocrWaitSeconds: ocr.waitMs / 1000,
-    outputBytes: signed.pdf.length,
-    outputSha256,
+    outputBytes: pdf.length,
+    outputSha256: createHash('sha256').update(pdf).digest('hex'),
     signed: true,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -249,7 +259,8 @@ async function main(): Promise<void> {
     const perPage = pipeline.seconds / PAGES;
     const nonOcrShare = (pipeline.result.seconds - pipeline.result.ocrWaitSeconds) / pipeline.result.seconds;
     console.log(
-      `Pipeline: ${round(pipeline.seconds, 2)} s, ${round(perPage)} s/page, peak RSS ${mb(pipelinePeak)} MB ` +
+      `Pipeline: ${round(pipeline.seconds, 2)} s, ${round(perPage)} s/page with process start and warm-up ` +
+        `(${round(pipeline.result.seconds / PAGES)} s/page in the warm process), peak RSS ${mb(pipelinePeak)} MB ` +
         `(${SMALL_PAGES} pages: ${mb(pipelineSmall.peakRssBytes)} MB), ` +
         `outside OCR ${round(nonOcrShare * 100, 1)} % of the time`,
     );
@@ -282,6 +293,7 @@ async function main(): Promise<void> {
         secondsPerPage: round(perPage),
         runs: pipelineRuns.map((r) => round(r.seconds, 2)),
         peakRssMb: mb(pipelinePeak),
+        warmSecondsPerPage: round(pipeline.result.seconds / PAGES),
         ocrWaitSeconds: round(pipeline.result.ocrWaitSeconds, 2),
         nonOcrShare: round(nonOcrShare),
         outputBytes: pipeline.result.outputBytes,

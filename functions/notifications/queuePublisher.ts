@@ -2,7 +2,10 @@ import type { QueueClient } from '@azure/storage-queue';
 import type { Notification } from './notification';
 import type { NotificationPublisher } from './notificationPublisher';
 
-/** Local twin of the Service Bus topic: the message JSON, base64-encoded as queue triggers expect it. */
+/**
+ * Local twin of the Service Bus topic: the message JSON as UTF-8 text on an Azurite queue, the same form
+ * in which the local host feeds Service Bus triggers from Azurite queues.
+ */
 export class QueuePublisher implements NotificationPublisher {
   private ready: Promise<unknown> | undefined;
 
@@ -14,7 +17,7 @@ export class QueuePublisher implements NotificationPublisher {
       throw error;
     });
     await this.ready;
-    await this.queue.sendMessage(Buffer.from(JSON.stringify(notification), 'utf8').toString('base64'));
+    await this.queue.sendMessage(JSON.stringify(notification));
   }
 
   async close(): Promise<void> {

@@ -59,7 +59,7 @@ describe('notifications: recorded, published once, listed', () => {
     await azurite.stop();
   });
 
-  it('puts the message JSON on the local notifications queue, base64 as queue triggers read it', async () => {
+  it('puts the message JSON on the local notifications queue as UTF-8 text, as the local Service Bus twin does', async () => {
     const queue = clients.queue('notifications');
     const publisher = new QueuePublisher(queue);
     const note = sample('n-queue', 'p-queue', '2026-01-27T17:00:00.000Z');
@@ -69,7 +69,7 @@ describe('notifications: recorded, published once, listed', () => {
     });
     const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
     expect(receivedMessageItems).toHaveLength(1);
-    const text = Buffer.from(receivedMessageItems[0]?.messageText ?? '', 'base64').toString('utf8');
+    const text = receivedMessageItems[0]?.messageText ?? '';
     expect(JSON.parse(text)).toEqual(note);
   });
 

@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { childProcessEnv } from '../../../core/config';
+import type { InspectedPage } from '../inspectScan';
 import { decodeTiffPage } from '../pdf/decodeTiffPage';
 import { toNetpbm } from '../pdf/rawPage';
 import { ScanRejectedError } from '../rejections';
@@ -16,13 +17,18 @@ import {
   type OcrRequest,
 } from './OcrEngine';
 import { inOrder } from './inOrder';
-import { tesseractTsvWords } from './tesseractTsv';
+import { tesseractTsvPages, tesseractTsvWords } from './tesseractTsv';
 
 const run = promisify(execFile);
 
 export interface TesseractOptions {
-  /** Pages read at once, each in its own single-threaded process. Default: the machine's cores. */
+  /** Single-threaded tesseract processes at once. Default: the machine's cores. */
   concurrency?: number;
+  /**
+   * Most pages one process reads (default 16). Loading the language models costs about a third of a
+   * page, so a document is shared out evenly over `concurrency` processes, up to this many pages each.
+   */
+  maxPagesPerProcess?: number;
   /** Folder of traineddata files; default: tesseract's own. */
   tessdataDir?: string;
 }
@@ -33,17 +39,21 @@ interface ProcessError extends Error {
 }
 
 /**
- * OCR with Debian's `tesseract` (and its `vie` model), for the local host: no Azure needed. Each page
- * runs in its own process with OMP_THREAD_LIMIT=1: tesseract's own threads gain little, and processes
- * side by side use every core. PDF pages are rendered by poppler's pdftoppm at their images' resolution;
- * TIFF pages are decoded one at a time. Page images live in a temporary folder, removed at the end.
+ * OCR with Debian's `tesseract` (and its `vie` model), for the local host: no Azure needed. Pages go in
+ * small batches of consecutive pages of one resolution, one batch per process (a list file of page
+ * images), with OMP_THREAD_LIMIT=1: tesseract's own threads gain little, processes side by side use every
+ * core, and a batch loads the language models once. PDF pages are rendered by poppler's pdftoppm at their
+ * images' resolution; TIFF pages are decoded one at a time. Page images live in a temporary folder and
+ * are removed as soon as their batch is read.
  */
 export class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract';
   private readonly concurrency: number;
+  private readonly maxPagesPerProcess: number;
 
   constructor(private readonly options: TesseractOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+    this.maxPagesPerProcess = Math.max(1, options.maxPagesPerProcess ?? 16);
   }
 
   async *recognizePages(request: OcrRequest): AsyncGenerator<OcrPage> {
@@ -53,65 +63,75 @@ export class TesseractEngine implements OcrEngine {
     try {
       const source = join(dir, `scan.${request.inspected.kind}`);
       await writeFile(source, request.scan);
-      yield* inOrder(request.inspected.pageCount, this.concurrency, (index) =>
-        this.recognizePage(request, source, dir, index),
+      const { pages } = request.inspected;
+      const perProcess = Math.min(this.maxPagesPerProcess, Math.ceil(pages.length / this.concurrency));
+      const batches = pageBatches(pages, Math.max(1, perProcess));
+      const results = inOrder(batches.length, this.concurrency, (b) =>
+        this.recognizeBatch(request, source, dir, batches[b] ?? []),
       );
+      for await (const pages of results) yield* pages;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 
-  private async recognizePage(
+  /** Writes the batch's page images, reads them in one tesseract process, returns the pages in order. */
+  private async recognizeBatch(
     request: OcrRequest,
     source: string,
     dir: string,
-    index: number,
-  ): Promise<OcrPage> {
+    indexes: number[],
+  ): Promise<OcrPage[]> {
+    const images = [];
+    for (const index of indexes) images.push(await this.pageImage(request, source, dir, index));
+    const first = indexes[0] ?? 0;
+    const list = join(dir, `batch-${first}.txt`);
+    await writeFile(list, images.join('\n') + '\n');
+    const dpi = this.page(request, first).dpi;
+    const args = [list, 'stdout', '--dpi', String(dpi), '-l', request.language, '-c', 'tessedit_do_invert=0'];
+    if (this.options.tessdataDir) args.push('--tessdata-dir', this.options.tessdataDir);
+    try {
+      const byPage = tesseractTsvPages(await this.tool('tesseract', [...args, 'tsv']));
+      return indexes.map((index, i) => {
+        const page = this.page(request, index);
+        const words = tesseractTsvWords(byPage.get(i + 1) ?? '', page.dpi);
+        return {
+          index,
+          widthPt: page.widthPt,
+          heightPt: page.heightPt,
+          text: pageText(words),
+          confidence: meanConfidence(words),
+          words,
+        };
+      });
+    } finally {
+      await Promise.all(
+        [list, ...images.filter((image) => image !== source)].map((file) => rm(file, { force: true })),
+      );
+    }
+  }
+
+  private page(request: OcrRequest, index: number): InspectedPage {
     const page = request.inspected.pages[index];
     if (!page) throw new Error(`No page ${index + 1}`);
-    let image = source;
+    return page;
+  }
+
+  /** The image tesseract reads for a page: the scan itself, a rendered PDF page, or a decoded TIFF page. */
+  private async pageImage(request: OcrRequest, source: string, dir: string, index: number): Promise<string> {
     if (request.inspected.kind === 'pdf') {
-      image = join(dir, `page-${index}`);
+      const image = join(dir, `page-${index}`);
       const n = String(index + 1);
-      await this.tool('pdftoppm', [
-        '-r',
-        String(page.dpi),
-        '-f',
-        n,
-        '-l',
-        n,
-        '-gray',
-        '-singlefile',
-        source,
-        image,
-      ]);
-      image += '.pgm';
-    } else if (request.inspected.kind === 'tiff') {
-      image = join(dir, `page-${index}.pnm`);
-      await writeFile(image, toNetpbm(decodeTiffPage(request.scan, index)));
+      const dpi = String(this.page(request, index).dpi);
+      await this.tool('pdftoppm', ['-r', dpi, '-f', n, '-l', n, '-gray', '-singlefile', source, image]);
+      return `${image}.pgm`;
     }
-    const args = [
-      image,
-      'stdout',
-      '--dpi',
-      String(page.dpi),
-      '-l',
-      request.language,
-      '-c',
-      'tessedit_do_invert=0',
-    ];
-    if (this.options.tessdataDir) args.push('--tessdata-dir', this.options.tessdataDir);
-    const tsv = await this.tool('tesseract', [...args, 'tsv']);
-    if (image !== source) await rm(image, { force: true });
-    const words = tesseractTsvWords(tsv, page.dpi);
-    return {
-      index,
-      widthPt: page.widthPt,
-      heightPt: page.heightPt,
-      text: pageText(words),
-      confidence: meanConfidence(words),
-      words,
-    };
+    if (request.inspected.kind === 'tiff') {
+      const image = join(dir, `page-${index}.pnm`);
+      await writeFile(image, toNetpbm(decodeTiffPage(request.scan, index)));
+      return image;
+    }
+    return source;
   }
 
   private async tool(command: string, args: string[]): Promise<string> {
@@ -137,4 +157,16 @@ export class TesseractEngine implements OcrEngine {
       throw new ScanRejectedError('corrupt', `${command} cannot read a page`);
     }
   }
+}
+
+/** Consecutive pages of one resolution, at most `size` together (one `--dpi` per tesseract run). */
+export function pageBatches(pages: readonly InspectedPage[], size: number): number[][] {
+  const batches: number[][] = [];
+  pages.forEach((page, index) => {
+    const last = batches.at(-1);
+    const lastPage = last ? pages[last[0] ?? 0] : undefined;
+    if (last && last.length < size && lastPage?.dpi === page.dpi) last.push(index);
+    else batches.push([index]);
+  });
+  return batches;
 }

@@ -28,3 +28,16 @@ export function tesseractTsvWords(tsv: string, dpi: number): OcrWord[] {
   }
   return words;
 }
+
+/** Splits the TSV of a multi-image run into each image's rows, by `page_num` (1-based). */
+export function tesseractTsvPages(tsv: string): Map<number, string> {
+  const rows = new Map<number, string[]>();
+  for (const row of tsv.split('\n')) {
+    const page = Number(row.split('\t', 2)[1]);
+    if (!Number.isInteger(page) || page < 1) continue;
+    const list = rows.get(page) ?? [];
+    list.push(row);
+    rows.set(page, list);
+  }
+  return new Map([...rows].map(([page, list]) => [page, list.join('\n')]));
+}
