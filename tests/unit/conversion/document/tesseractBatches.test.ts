@@ -6,7 +6,7 @@ import {
 } from '../../../../functions/conversion/document/ocr/tesseractTsv';
 import type { InspectedPage } from '../../../../functions/conversion/document/inspectScan';
 
-const page = (dpi: number): InspectedPage => ({ dpi, widthPt: 595, heightPt: 842 }) as InspectedPage;
+const page = (dpi: number): InspectedPage => ({ dpi, widthPt: 595, heightPt: 842 });
 
 describe('tesseract batches', () => {
   it('group consecutive pages of one resolution, at most the batch size', () => {
