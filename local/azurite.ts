@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEVELOPMENT_ACCOUNT, developmentConnectionString } from '../functions/core/storage';
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment,
    @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
@@ -32,10 +33,6 @@ export interface RunningAzurite {
   tableEndpoint: string;
   stop(): Promise<void>;
 }
-
-const ACCOUNT = 'devstoreaccount1';
-const ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const BlobServer = require('azurite/dist/src/blob/BlobServer').default;
@@ -115,7 +112,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     throw error;
   }
   const endpoint = (server: AzuriteServer): string =>
-    `http://${server.getHttpServerAddress().replace(/^https?:\/\//, '')}/${ACCOUNT}`;
+    `http://${server.getHttpServerAddress().replace(/^https?:\/\//, '')}/${DEVELOPMENT_ACCOUNT}`;
   const blobEndpoint = endpoint(blob);
   const queueEndpoint = endpoint(queue);
   const tableEndpoint = endpoint(table);
@@ -123,9 +120,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     blobEndpoint,
     queueEndpoint,
     tableEndpoint,
-    connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
-      `BlobEndpoint=${blobEndpoint};QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint};`,
+    connectionString: developmentConnectionString(blobEndpoint, queueEndpoint, tableEndpoint),
     stop: async () => {
       await Promise.allSettled(servers.map((server) => server.close()));
     },

@@ -41,12 +41,29 @@ function parseConnectionString(connectionString: string): Map<string, string> {
   return parts;
 }
 
-/** Azurite's well-known development account, as `UseDevelopmentStorage=true` means it. */
-const DEVELOPMENT_STORAGE =
-  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;' +
-  'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
-  'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;' +
-  'TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+/** Azurite's well-known development account: public, the same for everyone, never valid in Azure. */
+export const DEVELOPMENT_ACCOUNT = 'devstoreaccount1';
+export const DEVELOPMENT_ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** A connection string for the development account at the given endpoints. */
+export function developmentConnectionString(
+  blobEndpoint: string,
+  queueEndpoint: string,
+  tableEndpoint: string,
+): string {
+  return (
+    `DefaultEndpointsProtocol=http;AccountName=${DEVELOPMENT_ACCOUNT};AccountKey=${DEVELOPMENT_ACCOUNT_KEY};` +
+    `BlobEndpoint=${blobEndpoint};QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint};`
+  );
+}
+
+/** What `UseDevelopmentStorage=true` means: Azurite on its standard ports. */
+const DEVELOPMENT_STORAGE = developmentConnectionString(
+  `http://127.0.0.1:10000/${DEVELOPMENT_ACCOUNT}`,
+  `http://127.0.0.1:10001/${DEVELOPMENT_ACCOUNT}`,
+  `http://127.0.0.1:10002/${DEVELOPMENT_ACCOUNT}`,
+);
 
 export function expandConnectionString(connectionString: string): string {
   return /UseDevelopmentStorage\s*=\s*true/i.test(connectionString) ? DEVELOPMENT_STORAGE : connectionString;
