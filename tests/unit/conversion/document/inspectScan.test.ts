@@ -143,20 +143,42 @@ describe('inspectScan rejects bad input with a reason', () => {
       await expectRejected(bytes.subarray(0, Math.floor(bytes.length * 0.9)), 'pdf', 'corrupt');
       await expectRejected(bytes.subarray(0, bytes.length - 10), 'pdf', 'corrupt');
       const text = bytes.toString('latin1');
-      const moved = text.replace(/startxref\s+\d+/, 'startxref\n12');
-      await expectRejected(Buffer.from(moved, 'latin1'), 'pdf', 'corrupt');
       const trailerAt = text.lastIndexOf('startxref') - 600;
       const noCatalog = text.slice(0, trailerAt) + text.slice(trailerAt).replace('/Root', '/Roof');
       await expectRejected(Buffer.from(noCatalog, 'latin1'), 'pdf', 'corrupt');
+      // No cross-reference anywhere: nothing for a reader to repair from.
+      const noXref = text
+        .replace(/startxref\s+\d+/, 'startxref\n12')
+        .replace(/([\r\n])xref(\s)/g, '$1xreg$2')
+        .replace(/\/Type\s*\/XRef/g, '/Type /XReg');
+      await expectRejected(Buffer.from(noXref, 'latin1'), 'pdf', 'corrupt');
     }
   });
 
-  it('refuses a PDF whose object table points at no object', async () => {
+  it('forgives a startxref that misses its cross-reference, as PDF readers do', async () => {
+    for (const bytes of [pdf, classicPdf]) {
+      const moved = bytes.toString('latin1').replace(/startxref\s+\d+/, 'startxref\n12');
+      const scan = await inspectScan(Buffer.from(moved, 'latin1'), 'pdf', limits);
+      expect(scan.pageCount).toBe(3);
+    }
+  });
+
+  it('forgives table offsets a few bytes off, and refuses an object the file does not hold', async () => {
     const text = classicPdf.toString('latin1');
     const xrefAt = text.lastIndexOf('\nxref');
-    const shifted =
-      text.slice(0, xrefAt) + text.slice(xrefAt).replace(/(\d{10}) 00000 n/, '0000000003 00000 n');
-    await expectRejected(Buffer.from(shifted, 'latin1'), 'pdf', 'corrupt');
+    // Every in-use offset two bytes early, as some producers write them.
+    const early =
+      text.slice(0, xrefAt) +
+      text
+        .slice(xrefAt)
+        .replace(
+          /(\d{10}) 00000 n/g,
+          (_, offset: string) => `${String(Math.max(0, Number(offset) - 2)).padStart(10, '0')} 00000 n`,
+        );
+    expect((await inspectScan(Buffer.from(early, 'latin1'), 'pdf', limits)).pageCount).toBe(3);
+    // Object 1's header removed from the body: the table lists an object that is not there.
+    const missing = text.slice(0, xrefAt).replace(/(^|[^\d])1 0 obj/, '$1x 0 obx') + text.slice(xrefAt);
+    await expectRejected(Buffer.from(missing, 'latin1'), 'pdf', 'corrupt');
     const short =
       text.slice(0, xrefAt) +
       text.slice(xrefAt).replace(/\n0 (\d+)/, (_, n: string) => `\n0 ${Number(n) + 1}`);
