@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { storage, type StorageClients } from '../core/storage';
 import type { Notification } from './notification';
 
@@ -73,9 +73,8 @@ export class NotificationStore {
   async list(filter: { platformId?: string; type?: string; limit: number }): Promise<StoredNotification[]> {
     const table = await this.table();
     const clauses: string[] = [];
-    if (filter.platformId !== undefined)
-      clauses.push(`PartitionKey eq '${filter.platformId.replace(/'/g, "''")}'`);
-    if (filter.type !== undefined) clauses.push(`type eq '${filter.type.replace(/'/g, "''")}'`);
+    if (filter.platformId !== undefined) clauses.push(odata`PartitionKey eq ${filter.platformId}`);
+    if (filter.type !== undefined) clauses.push(odata`type eq ${filter.type}`);
     const options = clauses.length ? { queryOptions: { filter: clauses.join(' and ') } } : {};
     const found: StoredNotification[] = [];
     for await (const entity of table.listEntities<{ data: string; publishedAt?: string }>(options)) {

@@ -1,11 +1,7 @@
 import { storage, type StorageClients } from '../core/storage';
 import type { DeterminationRecord, ReviewRecord, TimelineEntry } from './determinationStatus';
-import { dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
+import { byPartition, dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
 import { statisticsPartition } from './statisticsStore';
-
-function byPartition(partition: string): { queryOptions: { filter: string } } {
-  return { queryOptions: { filter: `PartitionKey eq '${partition.replace(/'/g, "''")}'` } };
-}
 
 /** Determination records (one per platform and cycle), their timelines and the regulator's reviews. */
 export class DeterminationStore {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { storage, type StorageClients } from '../core/storage';
-import { platformTable, PLATFORM_TABLES } from './platformTable';
+import { byPartition, platformTable, PLATFORM_TABLES } from './platformTable';
 
 export interface StoredKey {
   keyId: string;
@@ -35,9 +35,7 @@ export class PlatformKeyStore {
   async all(platformId: string): Promise<StoredKey[]> {
     const table = await platformTable(PLATFORM_TABLES.platformKeys, this.clients);
     const keys: StoredKey[] = [];
-    for await (const entity of table.listEntities<KeyEntity>({
-      queryOptions: { filter: `PartitionKey eq '${platformId.replace(/'/g, "''")}'` },
-    })) {
+    for await (const entity of table.listEntities<KeyEntity>(byPartition(platformId))) {
       const key: StoredKey = {
         keyId: entity.rowKey ?? '',
         hash: Buffer.from(entity.hash, 'base64'),

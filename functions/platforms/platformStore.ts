@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../core/errors';
 import { storage, type StorageClients } from '../core/storage';
-import { dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
+import { byPartition, dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
 import type { PlatformPatch, PlatformRegistration } from './schemas';
 
 export interface PlatformRecord extends PlatformRegistration {
@@ -137,9 +137,7 @@ export class PlatformStore {
   async history(id: string): Promise<PlatformRecord[]> {
     const table = await platformTable(PLATFORM_TABLES.platformHistory, this.clients);
     const revisions: PlatformRecord[] = [];
-    for await (const entity of table.listEntities<{ data: string }>({
-      queryOptions: { filter: `PartitionKey eq '${id.replace(/'/g, "''")}'` },
-    })) {
+    for await (const entity of table.listEntities<{ data: string }>(byPartition(id))) {
       revisions.push(dataOf<PlatformRecord>(entity));
     }
     return revisions;

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { storage, type StorageClients } from '../core/storage';
 
 /**
@@ -59,4 +59,9 @@ export function dataOf<T>(entity: { data?: unknown }): T {
 /** Table keys cannot hold / \ # ? or control characters; ids and years used here never do. */
 export function padVersion(version: number): string {
   return `v${String(version).padStart(6, '0')}`;
+}
+
+/** Query options for every row of one partition; `odata` quotes the key. */
+export function byPartition(partition: string): { queryOptions: { filter: string } } {
+  return { queryOptions: { filter: odata`PartitionKey eq ${partition}` } };
 }

@@ -1,7 +1,7 @@
 import { ConflictError } from '../core/errors';
 import { storage, type StorageClients } from '../core/storage';
 import type { Classification } from './classification';
-import { dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
+import { byPartition, dataOf, padVersion, platformTable, PLATFORM_TABLES, statusOf } from './platformTable';
 import type { StatisticsBody } from './schemas';
 
 /** One accepted statistics submission. Versions are never overwritten: a change is a new version. */
@@ -27,11 +27,9 @@ export class StatisticsStore {
   async history(platformId: string, cycle: number): Promise<StoredSubmission[]> {
     const table = await platformTable(PLATFORM_TABLES.statistics, this.clients);
     const versions: StoredSubmission[] = [];
-    for await (const entity of table.listEntities<{ data: string }>({
-      queryOptions: {
-        filter: `PartitionKey eq '${statisticsPartition(platformId, cycle).replace(/'/g, "''")}'`,
-      },
-    })) {
+    for await (const entity of table.listEntities<{ data: string }>(
+      byPartition(statisticsPartition(platformId, cycle)),
+    )) {
       versions.push(dataOf<StoredSubmission>(entity));
     }
     return versions.sort((a, b) => a.version - b.version);

@@ -53,6 +53,18 @@ function failure(status: number, error: ServiceError | undefined, retryAfter?: n
   return new Error(`Document Intelligence refused the request (${status} ${code}): ${error?.message ?? ''}`);
 }
 
+/** Calls the service; a failure to reach it at all (network, DNS, TLS) is transient, so retried. */
+async function reach<T>(call: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new TransientError(`Document Intelligence cannot be reached: ${message}`, undefined, {
+      cause: error,
+    });
+  }
+}
+
 function retryAfterSeconds(headers: Record<string, string | undefined>): number | undefined {
   const value = Number(headers['retry-after']);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
@@ -117,22 +129,13 @@ export class DocumentIntelligenceEngine implements OcrEngine {
     inspected: InspectedScan,
     pages?: string,
   ): Promise<AnalyzeOperationOutput> {
-    let submitted;
-    try {
-      submitted = await this.client.path('/documentModels/{modelId}:analyze', MODEL).post({
+    const submitted = await reach(() =>
+      this.client.path('/documentModels/{modelId}:analyze', MODEL).post({
         contentType: CONTENT_TYPES[inspected.kind],
         body,
         queryParameters: pages ? { pages } : {},
-      });
-    } catch (error) {
-      throw new TransientError(
-        `Document Intelligence cannot be reached: ${(error as Error).message}`,
-        undefined,
-        {
-          cause: error,
-        },
-      );
-    }
+      }),
+    );
     if (isUnexpected(submitted)) {
       throw failure(Number(submitted.status), submitted.body.error, retryAfterSeconds(submitted.headers));
     }
@@ -143,20 +146,9 @@ export class DocumentIntelligenceEngine implements OcrEngine {
     let wait = retryAfterSeconds(submitted.headers);
     for (;;) {
       await sleep(wait !== undefined ? wait * 1000 : (this.options.pollIntervalMs ?? 2000));
-      let polled;
-      try {
-        polled = await this.client
-          .path('/documentModels/{modelId}/analyzeResults/{resultId}', MODEL, resultId)
-          .get();
-      } catch (error) {
-        throw new TransientError(
-          `Document Intelligence cannot be reached: ${(error as Error).message}`,
-          undefined,
-          {
-            cause: error,
-          },
-        );
-      }
+      const polled = await reach(() =>
+        this.client.path('/documentModels/{modelId}/analyzeResults/{resultId}', MODEL, resultId).get(),
+      );
       if (isUnexpected(polled)) {
         throw failure(Number(polled.status), polled.body.error, retryAfterSeconds(polled.headers));
       }
