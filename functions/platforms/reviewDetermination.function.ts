@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { platformsMaxBodyBytes } from '../core/config';
-import { ConflictError } from '../core/errors';
 import { jsonResponse, readJson } from '../core/http';
 import { authenticate, requireRegulator } from './auth';
-import { selfDeterminationInstanceId, type ReviewRecord } from './determinationStatus';
+import { selfDeterminationInstanceId } from './determinationStatus';
 import { withDurableProblems } from './durableHttp';
 import { platformsServices } from './platformsServices';
+import { recordRegulatorReview } from './reviewReport';
 import { REVIEW_EVENT } from './selfDeterminationOrchestrator';
 import { reviewSchema } from './schemas';
 import { parseCycle } from './statisticsValidation';
@@ -29,29 +28,13 @@ export async function reviewDetermination(
   const now = services.clock.now();
   const cycle = parseCycle(request.params.cycle ?? '', now);
   const body = await readJson(request, reviewSchema, platformsMaxBodyBytes());
-  const record = await services.determinations.get(platformId, cycle);
-  if (record?.status !== 'reported' || record.reportedVersion === undefined) {
-    throw new ConflictError(
-      `Cycle ${cycle} of this platform is not waiting for review (status: ${record?.status ?? 'not started'}).`,
-      {
-        // Not `status`: that member of a problem is the HTTP status code.
-        determinationStatus: record?.status ?? null,
-      },
-    );
-  }
-  const proposed: ReviewRecord = {
-    reviewId: randomUUID(),
-    version: record.reportedVersion,
-    decision: body.decision,
-    reason: body.reason,
-    reviewedAt: now.toISOString(),
-  };
-  const { review, created } = await services.determinations.recordReview(platformId, cycle, proposed);
-  if (!created && (review.decision !== body.decision || review.reason !== body.reason)) {
-    throw new ConflictError(`Version ${review.version} was already reviewed (${review.decision}).`, {
-      review,
-    });
-  }
+  const { review, created } = await recordRegulatorReview(
+    services.determinations,
+    platformId,
+    cycle,
+    body,
+    now,
+  );
   await client.raiseEvent(selfDeterminationInstanceId(platformId, cycle), REVIEW_EVENT, review);
   context.log(
     `Review of ${platformId}/${cycle} v${review.version}: ${review.decision}${created ? '' : ' (repeat)'}`,

@@ -1,41 +1,25 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
-import { FIRST_CYCLE, operatesTwelveMonthsBy, vietnamDate } from './cycles';
 import { platformsServices } from './platformsServices';
-import { ensureSelfDetermination, orchestrationClient } from './selfDeterminationStarter';
+import { orchestrationClient } from './selfDeterminationStarter';
+import { startYearlyCycle } from './startYearlyCycle';
 
 /**
- * Every 1 January 00:05 Vietnam time (31 December 17:05 UTC): starts the year's self-determination for
- * every registered platform that will have operated 12 months by the deadline. Runs again harmlessly:
- * a cycle already started is left alone. Runnable by hand (POST /admin/functions/startSelfDeterminations).
+ * Every 1 January 00:05 Vietnam time (31 December 17:05 UTC): starts the year's self-determinations.
+ * Runnable by hand (POST /admin/functions/startSelfDeterminations). Throws when any could not be
+ * started, so the host records the run as failed; a rerun starts only what is missing.
  */
 export async function startSelfDeterminations(_timer: Timer, context: InvocationContext): Promise<void> {
-  const services = platformsServices();
-  const client = orchestrationClient(df.getClient(context));
-  const cycle = vietnamDate(services.clock.now()).year;
-  if (cycle < FIRST_CYCLE) return;
-  const counts = { started: 0, alreadyStarted: 0, notYetTwelveMonths: 0, failed: 0 };
-  for (const platform of await services.platforms.list()) {
-    if (!operatesTwelveMonthsBy(platform.operatingSince, cycle)) {
-      counts.notYetTwelveMonths++;
-      continue;
-    }
-    try {
-      const outcome = await ensureSelfDetermination(client, services.determinations, {
-        platformId: platform.id,
-        cycle,
-        startedBy: 'timer',
-      });
-      if (outcome === 'started') counts.started++;
-      else counts.alreadyStarted++;
-    } catch (error) {
-      counts.failed++;
-      context.error(`Self-determination ${platform.id}/${cycle} could not be started`, error);
-    }
+  const counts = await startYearlyCycle(
+    platformsServices(),
+    orchestrationClient(df.getClient(context)),
+    (platformId, error) => context.error(`Self-determination of ${platformId} could not be started`, error),
+  );
+  if (!counts) return;
+  context.log(`Self-determination cycle ${counts.cycle}: ${JSON.stringify(counts)}`);
+  if (counts.failed) {
+    throw new Error(`${counts.failed} self-determinations of cycle ${counts.cycle} could not be started`);
   }
-  context.log(`Self-determination cycle ${cycle}: ${JSON.stringify(counts)}`);
-  if (counts.failed)
-    throw new Error(`${counts.failed} self-determinations of cycle ${cycle} could not be started`);
 }
 
 app.timer('startSelfDeterminations', {
