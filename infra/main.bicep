@@ -1,0 +1,262 @@
+// Azure resources of the etransactions function app (Decree 137/2024/ND-CP, Decree 42/2022/ND-CP),
+// deployed by `azd up`. Every connection is identity-based: no key, password or connection string with a
+// secret is created or stored here.
+//
+// What a port of a capability touches is in this file: the storage lists (blobContainers,
+// storageQueues, storageTables) and the app settings (appSettings). The modules under modules/ create
+// the resources and take those lists as they are.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources; it must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the user or service principal running `azd up` (AZURE_PRINCIPAL_ID); it may then put secrets and the signing certificate into Key Vault and upload blobs. Empty for none.')
+param principalId string = ''
+
+@description('Region of the Document Intelligence account, when prebuilt-read is not offered in `location`. Empty means `location`.')
+param documentIntelligenceLocation string = ''
+
+@description('Durable Functions task hub name (DURABLE_TASK_HUB, read by host.json): 3-45 letters and digits, starting with a letter.')
+@minLength(3)
+@maxLength(45)
+param durableTaskHub string = 'etransactions'
+
+@description('Days after which the history of a finished orchestration is purged.')
+@minValue(1)
+@maxValue(3650)
+param orchestrationHistoryRetentionDays int = 90
+
+@description('Memory of each function app instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the function app may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Replication of the storage account.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_GZRS', 'Standard_RAGZRS'])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Key Vault SKU: premium allows an HSM-protected signing key.')
+@allowed(['standard', 'premium'])
+param keyVaultSkuName string = 'standard'
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'etransactions'
+}
+// The service in azure.yaml that `azd deploy` sends to the function app.
+var serviceName = 'api'
+var deploymentContainerName = 'app-package'
+
+// ---------------------------------------------------------------------------------------------------
+// What the storage account holds: one list per kind. A port adds the names its stores use here
+// (ts/infra/main.bicep has the TypeScript version's: containers `scans`, `data-messages`; tables
+// `conversions`, `datamessages`, `platforms`, ...).
+//
+// Not listed, because their owners create them on first use with the identity's data roles:
+// - the Durable Functions task hub (DurableTask.AzureStorage, named after DURABLE_TASK_HUB): queues
+//   <hub>-control-NN and <hub>-workitems, tables <hub>History and <hub>Instances, containers
+//   <hub>-leases and <hub>-largemessages;
+// - the blob trigger's receipts (in azure-webjobs-hosts) and its poison queue webjobs-blobtrigger-poison.
+// ---------------------------------------------------------------------------------------------------
+
+// Blob containers.
+var blobContainers = [
+  deploymentContainerName // the Flex Consumption deployment package (functionAppConfig.deployment)
+  'azure-webjobs-hosts' // the Functions host: locks, timer schedule status, blob trigger receipts
+  'azure-webjobs-secrets' // the Functions host: function and system keys (blobs_extension among them)
+]
+
+// Storage queues. None yet: the app's own queues come with the ports that use them.
+var storageQueues = []
+
+// Tables. None yet: the app's own tables come with the ports that use them.
+var storageTables = []
+
+// ---------------------------------------------------------------------------------------------------
+// The app settings: every setting the app and its host read in Azure, name to value, in this one place
+// (tests/InfraTests check it against local.settings.sample.json). Values are names and addresses, never
+// secrets. A secret is a Key Vault reference the platform resolves as the app's identity, e.g.
+//   REGULATOR_API_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=regulator-api-key)'
+// Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
+// FUNCTIONS_EXTENSION_VERSION must not be set.
+// ---------------------------------------------------------------------------------------------------
+var appSettings = {
+  // Host storage, Durable Functions and blob triggers, as the identity (no account key).
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.outputs.clientId
+  // DefaultAzureCredential in the app's own SDK clients picks the user-assigned identity from this.
+  AZURE_CLIENT_ID: identity.outputs.clientId
+  // Telemetry authenticated with Microsoft Entra ID; the connection string only addresses the resource.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.clientId}'
+  // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
+  DURABLE_TASK_HUB: durableTaskHub
+  ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}etx-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}etx-${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}etx-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}etx${resourceToken}'
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    containers: blobContainers
+    queues: storageQueues
+    tables: storageTables
+  }
+}
+
+module eventGrid 'modules/eventGrid.bicep' = {
+  name: 'eventGrid'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridEventSystemTopics}etx-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+  }
+}
+
+module serviceBus 'modules/serviceBus.bicep' = {
+  name: 'serviceBus'
+  scope: rg
+  params: {
+    name: '${abbrs.serviceBusNamespaces}etx-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVaultVaults}etx-${resourceToken}'
+    location: location
+    tags: tags
+    skuName: keyVaultSkuName
+  }
+}
+
+module documentIntelligence 'modules/documentIntelligence.bicep' = {
+  name: 'documentIntelligence'
+  scope: rg
+  params: {
+    name: '${abbrs.cognitiveServicesFormRecognizer}etx-${resourceToken}'
+    location: empty(documentIntelligenceLocation) ? location : documentIntelligenceLocation
+    tags: tags
+  }
+}
+
+module roles 'modules/roleAssignments.bicep' = {
+  name: 'roleAssignments'
+  scope: rg
+  params: {
+    appPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    storageAccountName: storage.outputs.name
+    serviceBusNamespaceName: serviceBus.outputs.name
+    notificationsTopicName: serviceBus.outputs.notificationsTopicName
+    keyVaultName: keyVault.outputs.name
+    documentIntelligenceName: documentIntelligence.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'functionApp'
+  scope: rg
+  // The host reaches storage as the identity from its first start: grant the roles first.
+  dependsOn: [roles]
+  params: {
+    name: '${abbrs.webSitesFunctions}etx-${resourceToken}'
+    planName: '${abbrs.webServerFarms}etx-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: serviceName
+    identityId: identity.outputs.id
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+module settings 'modules/appSettings.bicep' = {
+  name: 'appSettings'
+  scope: rg
+  params: {
+    functionAppName: functionApp.outputs.name
+    settings: appSettings
+  }
+}
+
+// Outputs become azd environment values, and environment variables of the hooks
+// (infra/hooks/postdeploy.sh reads AZURE_RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME, AZURE_FUNCTION_APP_URL
+// and AZURE_EVENTGRID_SYSTEM_TOPIC_NAME).
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.uri
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = functionApp.outputs.uri
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_DURABLE_TASK_HUB string = durableTaskHub
+output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.name
+output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output AZURE_SERVICE_BUS_NOTIFICATIONS_TOPIC string = serviceBus.outputs.notificationsTopicName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
