@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace Etransactions.InfraTests;
+
+/// <summary>
+/// A temporary directory holding the fake Azure CLI (FakeAzureCli/az) and its canned answers, and a way
+/// to run infra/hooks/postdeploy.sh against it the way azd would, with the outputs of main.bicep set.
+/// </summary>
+internal sealed class FakeAzure : IDisposable
+{
+    public const string AppName = "func-etx-test";
+    public const string AppUrl = "http://127.0.0.1:9"; // nothing listens: the hook's wake-up request fails at once
+
+    private readonly string _root = Directory.CreateTempSubdirectory("etransactions-postdeploy-").FullName;
+
+    public FakeAzure()
+    {
+        Directory.CreateDirectory(Bin);
+        var az = Path.Combine(Bin, "az");
+        File.Copy(Repository.FakeAzureCli, az);
+        File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private string Bin => Path.Combine(_root, "bin");
+
+    /// <summary>What `az &lt;command&gt;` prints (before --query), as JSON.</summary>
+    public void Answer(string command, string json) => File.WriteAllText(Path.Combine(_root, command + ".json"), json);
+
+    /// <summary>Every call the hook made, each as its arguments.</summary>
+    public IReadOnlyList<string[]> Calls()
+    {
+        var log = Path.Combine(_root, "calls.jsonl");
+        return File.Exists(log)
+            ? File.ReadAllLines(log).Select(line => JsonSerializer.Deserialize<string[]>(line) ?? []).ToList()
+            : [];
+    }
+
+    /// <summary>The calls whose first words are <paramref name="command"/>.</summary>
+    public IReadOnlyList<string[]> Calls(string command)
+    {
+        var words = command.Split(' ');
+        return Calls().Where(call => call.Length >= words.Length && call.Take(words.Length).SequenceEqual(words)).ToList();
+    }
+
+    /// <summary>Runs the hook. Without the CLI, PATH holds nothing at all, so no real `az` is found either.</summary>
+    public Task<ProcessRun> RunHookAsync(bool withAzureCli = true, bool signedIn = true)
+    {
+        var emptyDirectory = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
+        var path = withAzureCli ? $"{Bin}:{Environment.GetEnvironmentVariable("PATH")}" : emptyDirectory;
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = path,
+            ["FAKE_AZ_DIR"] = _root,
+            ["FAKE_AZ_SIGNED_OUT"] = signedIn ? null : "1",
+            ["AZURE_RESOURCE_GROUP"] = "rg-test",
+            ["AZURE_FUNCTION_APP_NAME"] = AppName,
+            ["AZURE_FUNCTION_APP_URL"] = AppUrl,
+            ["AZURE_EVENTGRID_SYSTEM_TOPIC_NAME"] = "evgt-etx-test",
+            ["AZURE_SUBSCRIPTION_ID"] = null,
+            ["POSTDEPLOY_ATTEMPTS"] = "2",
+            ["POSTDEPLOY_WAIT_SECONDS"] = "0",
+        };
+        return ProcessRun.StartAsync(BashPath, [Repository.PostdeployHook], environment, TimeSpan.FromSeconds(60));
+    }
+
+    public static string BashPath { get; } = File.Exists("/usr/bin/bash") ? "/usr/bin/bash" : "/bin/bash";
+
+    /// <summary>Whether python3 with the jmespath package (what the fake CLI runs on) is here.</summary>
+    public static bool CanRun { get; } = ProbePython();
+
+    private static bool ProbePython()
+    {
+        try
+        {
+            return ProcessRun.StartAsync("python3", ["-c", "import jmespath"]).GetAwaiter().GetResult().ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
