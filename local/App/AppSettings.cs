@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Etransactions.Local.App;
+
+/// <summary>
+/// The app settings of a local run: the Values of local.settings.json (made from the sample on the first
+/// run), as the Functions host gives them to the worker as environment variables.
+/// </summary>
+public sealed class AppSettings
+{
+    private readonly Dictionary<string, string> _values;
+
+    private AppSettings(Dictionary<string, string> values) => _values = values;
+
+    public IReadOnlyDictionary<string, string> Values => _values;
+
+    public static AppSettings Load(string repositoryRoot, IReadOnlyDictionary<string, string> overrides)
+    {
+        var file = Path.Combine(repositoryRoot, "local.settings.json");
+        var sample = Path.Combine(repositoryRoot, "local.settings.sample.json");
+        if (!File.Exists(file) && File.Exists(sample))
+        {
+            File.Copy(sample, file);
+        }
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (File.Exists(file))
+        {
+            var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            foreach (var (name, value) in root?[nameof(Values)]?.AsObject() ?? [])
+            {
+                values[name] = value?.ToString() ?? "";
+            }
+        }
+        foreach (var (name, value) in overrides)
+        {
+            values[name] = value;
+        }
+        return new AppSettings(values);
+    }
+
+    public string? this[string name] => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public void Set(string name, string value) => _values[name] = value;
+
+    /// <summary>Resolves `%NAME%` references the way host.json and binding properties use them.</summary>
+    public string Resolve(string text)
+    {
+        if (text.Length > 2 && text[0] == '%' && text[^1] == '%')
+        {
+            var name = text[1..^1];
+            return this[name] ?? throw new InvalidOperationException($"App setting {name} is missing (named by {text}).");
+        }
+        return text;
+    }
+}

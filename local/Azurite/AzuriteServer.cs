@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Etransactions.Local.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace Etransactions.Local.Azurite;
+
+/// <summary>Azurite, the local twin of Azure Storage, installed from npm at the version pinned beside this file.</summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private AzuriteServer(ChildProcess process, AzuritePorts ports)
+    {
+        _process = process;
+        Ports = ports;
+    }
+
+    public AzuritePorts Ports { get; }
+
+    public int ProcessId => _process.Id;
+
+    public DateTime StartTime => _process.StartTime;
+
+    public string ConnectionString => DevelopmentStorage.ConnectionString(Ports);
+
+    /// <summary>Installs Azurite if needed and starts it on the given ports (0: a free one), data in <paramref name="location"/>.</summary>
+    public static async Task<AzuriteServer> StartAsync(
+        string repositoryRoot, string location, AzuritePorts ports, ILogger logger, CancellationToken cancellation)
+    {
+        var script = await AzuriteInstall.EnsureAsync(repositoryRoot, logger, cancellation);
+        Directory.CreateDirectory(location);
+        var chosen = new AzuritePorts(PortOrFree(ports.Blob), PortOrFree(ports.Queue), PortOrFree(ports.Table));
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                script, "--location", location, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", $"{chosen.Blob}",
+                "--queueHost", "127.0.0.1", "--queuePort", $"{chosen.Queue}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{chosen.Table}",
+            },
+        };
+        var process = ChildProcess.Start(start, logger);
+        var server = new AzuriteServer(process, chosen);
+        try
+        {
+            await WaitUntilListeningAsync(process, chosen, cancellation);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        logger.LogInformation("Azurite listens on blob {Blob}, queue {Queue}, table {Table}", chosen.Blob, chosen.Queue, chosen.Table);
+        return server;
+    }
+
+    private static async Task WaitUntilListeningAsync(ChildProcess process, AzuritePorts ports, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var port in new[] { ports.Blob, ports.Queue, ports.Table })
+        {
+            while (!await IsListeningAsync(port, cancellation))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite stopped at start (exit code {process.ExitCode}); is port {port} in use by another program?");
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Azurite did not listen on port {port} within a minute.");
+                }
+                await Task.Delay(100, cancellation);
+            }
+        }
+    }
+
+    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellation)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellation);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int PortOrFree(int port) => port == 0 ? FreePort.Next() : port;
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}

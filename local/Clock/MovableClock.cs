@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Etransactions.Local.Clock;
+
+/// <summary>
+/// The app's clock in a local run: real time plus an offset that `POST /admin/clock` sets, shared with the
+/// worker through a file (ETRANSACTIONS_LOCAL_CLOCK_FILE) so the app and the timers read the same time.
+/// Durable timers keep real time: the law's deadlines are data that timers on this clock check.
+/// </summary>
+public sealed class MovableClock : TimeProvider
+{
+    private readonly string _file;
+    private readonly Lock _lock = new();
+    private TimeSpan _offset;
+    private TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public MovableClock(string file, DateTimeOffset? start)
+    {
+        _file = file;
+        _offset = start is { } at ? at - System.GetUtcNow() : TimeSpan.Zero;
+        Write();
+    }
+
+    /// <summary>The file the worker reads the offset from.</summary>
+    public string File => _file;
+
+    public TimeSpan Offset => _offset;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+
+    /// <summary>Completes the next time the clock is moved (timers then work out their next run again).</summary>
+    public Task Moved
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _moved.Task;
+            }
+        }
+    }
+
+    public void MoveTo(DateTimeOffset now)
+    {
+        TaskCompletionSource moved;
+        lock (_lock)
+        {
+            _offset = now - System.GetUtcNow();
+            Write();
+            moved = _moved;
+            _moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        moved.TrySetResult();
+    }
+
+    private void Write()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        var temporary = _file + ".tmp";
+        global::System.IO.File.WriteAllText(temporary, ((long)_offset.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        global::System.IO.File.Move(temporary, _file, overwrite: true);
+    }
+}

@@ -1,0 +1,36 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Etransactions.Local.Durable;
+
+/// <summary>
+/// The real Durable Task engine of Durable Functions on Azure Storage: DurableTask.AzureStorage's
+/// orchestration service over the app's storage (Azurite), with the app's task hub.
+/// </summary>
+public static class DurableEngine
+{
+    public static async Task<AzureStorageOrchestrationService> CreateAsync(string connectionString, string taskHub, ILoggerFactory loggers)
+    {
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHub,
+            // One partition: one host; the polling interval keeps a local walk-through quick.
+            PartitionCount = 1,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            WorkerId = $"local-{Environment.ProcessId}",
+            LoggerFactory = loggers,
+        });
+        await service.CreateIfNotExistsAsync();
+        return service;
+    }
+
+    /// <summary>The engine for the sidecar's dependency injection: its dispatchers through <see cref="SidecarEngine"/>, its client as it is.</summary>
+    public static void Register(IServiceCollection services, AzureStorageOrchestrationService service)
+    {
+        services.AddSingleton<IOrchestrationService>(new SidecarEngine(service));
+        services.AddSingleton<IOrchestrationServiceClient>(service);
+    }
+}

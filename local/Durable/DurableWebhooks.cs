@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Etransactions.Local.Durable;
+
+/// <summary>
+/// The instance-management URLs that a check-status response names
+/// (`/runtime/webhooks/durabletask/instances/{id}` and its raiseEvent, terminate, suspend, resume),
+/// answered as the Functions host's Durable extension answers them.
+/// </summary>
+public static class DurableWebhooks
+{
+    public static void Map(WebApplication app, IOrchestrationServiceClient engine)
+    {
+        var instances = app.MapGroup(DurableClientData.WebhookPath + "/instances/{instanceId}");
+        instances.MapGet("", (string instanceId) => StatusAsync(engine, instanceId));
+        instances.MapDelete("", async (string instanceId) =>
+        {
+            var purged = await ((IOrchestrationServicePurgeClient)engine).PurgeInstanceStateAsync(instanceId);
+            return purged.DeletedInstanceCount > 0 ? Results.Ok(new { instancesDeleted = purged.DeletedInstanceCount }) : Results.NotFound();
+        });
+        instances.MapPost("/raiseEvent/{eventName}", async (string instanceId, string eventName, HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            return await SendAsync(engine, instanceId, new EventRaisedEvent(-1, body.Length == 0 ? null : body) { Name = eventName });
+        });
+        instances.MapPost("/terminate", async (string instanceId, string? reason) =>
+        {
+            if (await ExistingAsync(engine, instanceId) is not { } state)
+            {
+                return Results.NotFound();
+            }
+            if (IsFinished(state.OrchestrationStatus))
+            {
+                return Results.StatusCode(StatusCodes.Status410Gone);
+            }
+            await engine.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
+            return Results.Accepted();
+        });
+        instances.MapPost("/suspend", (string instanceId, string? reason) => SendAsync(engine, instanceId, new ExecutionSuspendedEvent(-1, reason)));
+        instances.MapPost("/resume", (string instanceId, string? reason) => SendAsync(engine, instanceId, new ExecutionResumedEvent(-1, reason)));
+    }
+
+    private static async Task<IResult> StatusAsync(IOrchestrationServiceClient engine, string instanceId)
+    {
+        if (await ExistingAsync(engine, instanceId) is not { } state)
+        {
+            return Results.NotFound();
+        }
+        var status = new JsonObject
+        {
+            ["name"] = state.Name,
+            ["instanceId"] = state.OrchestrationInstance.InstanceId,
+            ["runtimeStatus"] = state.OrchestrationStatus.ToString(),
+            ["input"] = ParseJson(state.Input),
+            ["customStatus"] = ParseJson(state.Status),
+            ["output"] = ParseJson(state.Output),
+            ["createdTime"] = state.CreatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["lastUpdatedTime"] = state.LastUpdatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        // As Durable Functions answers: 202 while it runs, 200 when completed, 400 when failed or terminated.
+        var code = state.OrchestrationStatus switch
+        {
+            OrchestrationStatus.Completed => StatusCodes.Status200OK,
+            OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status202Accepted,
+        };
+        return Results.Json(status, statusCode: code);
+    }
+
+    private static async Task<IResult> SendAsync(IOrchestrationServiceClient engine, string instanceId, HistoryEvent message)
+    {
+        if (await ExistingAsync(engine, instanceId) is not { } state)
+        {
+            return Results.NotFound();
+        }
+        if (IsFinished(state.OrchestrationStatus))
+        {
+            return Results.StatusCode(StatusCodes.Status410Gone);
+        }
+        await engine.SendTaskOrchestrationMessageAsync(new TaskMessage
+        {
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
+            Event = message,
+        });
+        return Results.Accepted();
+    }
+
+    private static async Task<OrchestrationState?> ExistingAsync(IOrchestrationServiceClient engine, string instanceId) =>
+        (await engine.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
+
+    private static bool IsFinished(OrchestrationStatus status) =>
+        status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
+
+    private static JsonNode? ParseJson(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+}

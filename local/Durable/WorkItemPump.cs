@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Etransactions.Local.Rpc;
+using Etransactions.Local.Rpc.Messages;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using P = Microsoft.DurableTask.Protobuf;
+
+namespace Etransactions.Local.Durable;
+
+/// <summary>
+/// Takes the engine's work items from the sidecar (`GetWorkItems`, as a Durable worker does) and runs each
+/// as an invocation of the app's orchestrator or activity function; results and failures go back with
+/// `CompleteOrchestratorTask` / `CompleteActivityTask`. The host has no orchestration logic of its own.
+/// </summary>
+public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceClient sidecar, FunctionCatalog functions, Invoker invoker, ILogger<WorkItemPump> logger)
+{
+    private const int Concurrency = 8;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var slots = new SemaphoreSlim(Concurrency);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                using var stream = sidecar.GetWorkItems(new P.GetWorkItemsRequest(), cancellationToken: stopping);
+                await foreach (var item in stream.ResponseStream.ReadAllAsync(stopping))
+                {
+                    await slots.WaitAsync(stopping);
+                    _ = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await RunAsync(item, stopping);
+                        }
+                        catch (Exception error) when (error is not OperationCanceledException)
+                        {
+                            logger.LogError(error, "A Durable work item could not be completed");
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None);
+                }
+            }
+            catch (Exception error) when (!stopping.IsCancellationRequested && error is Grpc.Core.RpcException or IOException)
+            {
+                logger.LogWarning("The Durable work-item stream ended ({Reason}); reconnecting", error.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping);
+            }
+        }
+    }
+
+    private Task RunAsync(P.WorkItem item, CancellationToken stopping) => item.RequestCase switch
+    {
+        P.WorkItem.RequestOneofCase.OrchestratorRequest => RunOrchestratorAsync(item.OrchestratorRequest, item.CompletionToken, stopping),
+        P.WorkItem.RequestOneofCase.ActivityRequest => RunActivityAsync(item.ActivityRequest, item.CompletionToken, stopping),
+        P.WorkItem.RequestOneofCase.HealthPing => Task.CompletedTask,
+        _ => Unsupported(item),
+    };
+
+    private Task Unsupported(P.WorkItem item)
+    {
+        logger.LogError("Durable work items of kind {Kind} (entities) are not supported by the local host", item.RequestCase);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunOrchestratorAsync(P.OrchestratorRequest request, string completionToken, CancellationToken stopping)
+    {
+        var name = request.PastEvents.Concat(request.NewEvents).Select(e => e.ExecutionStarted?.Name).FirstOrDefault(n => n is not null) ?? "";
+        var function = functions.Find(name);
+        P.OrchestratorResponse response;
+        if (function is null || !function.Is("orchestrationTrigger"))
+        {
+            response = Failed(request.InstanceId, "FunctionNotFound", $"The app has no orchestrator function named '{name}'.");
+        }
+        else
+        {
+            // The worker's Durable middleware reads the request as base64 protobuf and answers in kind.
+            var outcome = await invoker.InvokeAsync(function, new TypedData { String = request.ToByteString().ToBase64() }, cancellation: stopping);
+            response = outcome.Succeeded && outcome.ReturnValue?.String is { Length: > 0 } encoded
+                ? P.OrchestratorResponse.Parser.ParseFrom(ByteString.FromBase64(encoded))
+                : Failed(request.InstanceId, outcome.Error?.Type ?? "InvocationFailed", outcome.ErrorMessage);
+        }
+        response.InstanceId = request.InstanceId;
+        response.CompletionToken = completionToken;
+        await sidecar.CompleteOrchestratorTaskAsync(response, cancellationToken: stopping);
+    }
+
+    private async Task RunActivityAsync(P.ActivityRequest request, string completionToken, CancellationToken stopping)
+    {
+        var response = new P.ActivityResponse
+        {
+            InstanceId = request.OrchestrationInstance.InstanceId,
+            TaskId = request.TaskId,
+            CompletionToken = completionToken,
+        };
+        var function = functions.Find(request.Name);
+        if (function is null || !function.Is("activityTrigger"))
+        {
+            response.FailureDetails = new P.TaskFailureDetails { ErrorType = "FunctionNotFound", ErrorMessage = $"The app has no activity function named '{request.Name}'." };
+        }
+        else
+        {
+            var outcome = await invoker.InvokeAsync(function, new TypedData { String = ActivityInput(request.Input) }, cancellation: stopping);
+            if (outcome.Succeeded)
+            {
+                response.Result = ResultJson(outcome.ReturnValue);
+            }
+            else
+            {
+                response.FailureDetails = FailureOf(outcome.Error);
+            }
+        }
+        await sidecar.CompleteActivityTaskAsync(response, cancellationToken: stopping);
+    }
+
+    /// <summary>An orchestrator schedules an activity with its input in a one-element array (the Functions convention): the activity gets the element.</summary>
+    private static string ActivityInput(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return "null";
+        }
+        using var document = JsonDocument.Parse(input);
+        return document.RootElement is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() == 1
+            ? array[0].GetRawText()
+            : input;
+    }
+
+    /// <summary>The activity's return value as the JSON the engine keeps.</summary>
+    private static string? ResultJson(TypedData? value) => value?.DataCase switch
+    {
+        TypedData.DataOneofCase.Json => value.Json,
+        TypedData.DataOneofCase.String => JsonSerializer.Serialize(value.String),
+        TypedData.DataOneofCase.Int => value.Int.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TypedData.DataOneofCase.Double => value.Double.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The worker's Durable extension reports an activity's exception as JSON in the message
+    /// (`{ "errorType", "errorMessage", "stackTrace" }`): the orchestrator should see the app's own error.
+    /// </summary>
+    private static P.TaskFailureDetails FailureOf(Rpc.Messages.RpcException? error)
+    {
+        var details = new P.TaskFailureDetails { ErrorType = error?.Type ?? "", ErrorMessage = error?.Message ?? "", StackTrace = error?.StackTrace ?? "" };
+        if (error?.Message is ['{', ..] message)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(message);
+                var root = json.RootElement;
+                if (root.TryGetProperty("errorType", out var type) && root.TryGetProperty("errorMessage", out var text))
+                {
+                    details.ErrorType = type.GetString() ?? details.ErrorType;
+                    details.ErrorMessage = text.GetString() ?? "";
+                    details.StackTrace = root.TryGetProperty("stackTrace", out var stack) ? stack.GetString() ?? "" : details.StackTrace;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not the extension's format: keep the message as it is.
+            }
+        }
+        return details;
+    }
+
+    private static P.OrchestratorResponse Failed(string instanceId, string errorType, string message) => new()
+    {
+        InstanceId = instanceId,
+        Actions =
+        {
+            new P.OrchestratorAction
+            {
+                CompleteOrchestration = new P.CompleteOrchestrationAction
+                {
+                    OrchestrationStatus = P.OrchestrationStatus.Failed,
+                    FailureDetails = new P.TaskFailureDetails { ErrorType = errorType, ErrorMessage = message },
+                },
+            },
+        },
+    };
+}

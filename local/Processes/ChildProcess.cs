@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
+namespace Etransactions.Local.Processes;
+
+/// <summary>A process the local host started: its output goes to the log, and it is stopped with the host.</summary>
+public sealed partial class ChildProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private readonly Process _process;
+    private readonly ILogger _logger;
+
+    private ChildProcess(Process process, ILogger logger)
+    {
+        _process = process;
+        _logger = logger;
+    }
+
+    public int Id => _process.Id;
+
+    public DateTime StartTime => _process.StartTime;
+
+    public bool HasExited => _process.HasExited;
+
+    public Task WaitForExitAsync(CancellationToken cancellation = default) => _process.WaitForExitAsync(cancellation);
+
+    public int ExitCode => _process.ExitCode;
+
+    public static ChildProcess Start(ProcessStartInfo start, ILogger logger, Func<string, LogLevel>? levelOf = null)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}");
+        process.OutputDataReceived += (_, line) => Log(logger, line.Data, levelOf?.Invoke(line.Data ?? "") ?? LogLevel.Information);
+        process.ErrorDataReceived += (_, line) => Log(logger, line.Data, LogLevel.Warning);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ChildProcess(process, logger);
+    }
+
+    private static void Log(ILogger logger, string? line, LogLevel level)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            logger.Log(level, "{Line}", line);
+        }
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM), then kills it and its children after the grace period.</summary>
+    public async ValueTask StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        Terminate(_process.Id);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogWarning("Process {ProcessId} did not stop within {Grace}; killing it", _process.Id, grace);
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+
+    /// <summary>SIGTERM lets Azurite write its data and the worker shut down; Process.Kill would be SIGKILL.</summary>
+    public static void Terminate(int processId)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Process.GetProcessById(processId).Kill(entireProcessTree: true);
+            return;
+        }
+        _ = SendSignal(processId, SigTerm);
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int processId, int signal);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Azure;
+using Etransactions.Local.Clock;
+using Etransactions.Local.Rpc;
+using Etransactions.Local.Rpc.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Etransactions.Local.Triggers;
+
+/// <summary>
+/// Timer functions on their schedules, on the app's movable clock. The last and next run of each are kept
+/// in storage as the Functions host keeps them, so a run missed while the host was down is made up once
+/// at the next start.
+/// </summary>
+public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStorage storage, Func<string, string> resolve, ILogger<TimerTriggers> logger)
+{
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(12);
+
+    public sealed record ScheduleStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated);
+
+    public IEnumerable<Task> Start(FunctionCatalog functions, CancellationToken stopping) =>
+        functions.WithTrigger("timerTrigger")
+            .Select(function => Supervised.RunAsync(function.Name, cancellation => RunAsync(function, cancellation), logger, stopping))
+            .ToList();
+
+    /// <summary>Runs a timer function now, as `POST /admin/functions/{name}` does.</summary>
+    public Task<InvocationOutcome> RunNowAsync(AppFunction function, CancellationToken cancellation) =>
+        InvokeAsync(function, isPastDue: false, status: null, cancellation);
+
+    private async Task RunAsync(AppFunction function, CancellationToken stopping)
+    {
+        var schedule = TimerSchedule.Parse(resolve(function.Property("schedule") ?? throw new InvalidOperationException($"{function.Name} has no schedule")));
+        var record = await storage.RecordAsync($"timers/{storage.HostId}/{function.Name}/status", stopping);
+        var status = await ReadAsync(record, stopping);
+        if (status is not null && status.Next <= clock.GetUtcNow())
+        {
+            logger.LogInformation("Timer '{Function}' missed its run at {Due:o} while the host was down; running it now", function.Name, status.Next);
+            await InvokeAsync(function, isPastDue: true, status, stopping);
+        }
+        else if ("true".Equals(function.Property("runOnStartup"), StringComparison.OrdinalIgnoreCase))
+        {
+            await InvokeAsync(function, isPastDue: false, status, stopping);
+        }
+        var last = status?.Last ?? default;
+        while (!stopping.IsCancellationRequested)
+        {
+            var next = schedule.NextAfter(clock.GetUtcNow());
+            status = new ScheduleStatus(last, next, clock.GetUtcNow());
+            await WriteAsync(record, status, stopping);
+            if (!await WaitUntilAsync(next, stopping))
+            {
+                continue;
+            }
+            var pastDue = clock.GetUtcNow() - next > TimeSpan.FromMinutes(1);
+            await InvokeAsync(function, pastDue, status, stopping);
+            last = next;
+        }
+    }
+
+    /// <summary>Waits until the clock reads <paramref name="due"/>; false when the clock was moved meanwhile before it.</summary>
+    private async Task<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken stopping)
+    {
+        while (true)
+        {
+            var moved = clock.Moved;
+            var remaining = due - clock.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return true;
+            }
+            var finished = await Task.WhenAny(Task.Delay(remaining < LongestWait ? remaining : LongestWait, stopping), moved);
+            stopping.ThrowIfCancellationRequested();
+            if (finished == moved)
+            {
+                // Moved forward past the due time: run once (past due); moved elsewhere: work out the next run again.
+                return clock.GetUtcNow() >= due;
+            }
+        }
+    }
+
+    private Task<InvocationOutcome> InvokeAsync(AppFunction function, bool isPastDue, ScheduleStatus? status, CancellationToken cancellation)
+    {
+        var timerInfo = JsonSerializer.Serialize(new
+        {
+            Schedule = new { AdjustForDST = true },
+            ScheduleStatus = status,
+            IsPastDue = isPastDue,
+        });
+        return invoker.InvokeAsync(function, new TypedData { Json = timerInfo }, cancellation: cancellation);
+    }
+
+    private static async Task<ScheduleStatus?> ReadAsync(Azure.Storage.Blobs.BlobClient record, CancellationToken cancellation)
+    {
+        try
+        {
+            var content = await record.DownloadContentAsync(cancellation);
+            return content.Value.Content.ToObjectFromJson<ScheduleStatus>();
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WriteAsync(Azure.Storage.Blobs.BlobClient record, ScheduleStatus status, CancellationToken cancellation) =>
+        await record.UploadAsync(BinaryData.FromObjectAsJson(status), overwrite: true, cancellation);
+}
