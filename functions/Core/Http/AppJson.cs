@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Etransactions.Functions.Core.Http;
+
+/// <summary>The JSON the API reads and writes: System.Text.Json's web defaults, made strict.</summary>
+public static class AppJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // "5" is not 5: the web defaults would read numbers from strings.
+            NumberHandling = JsonNumberHandling.Strict,
+            // A field the type does not know is refused, not dropped: a misspelt optional field would
+            // otherwise be lost without a word. A type can opt out with [JsonUnmappedMemberHandling(Skip)].
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowDuplicateProperties = false,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

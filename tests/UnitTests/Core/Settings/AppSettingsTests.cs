@@ -1,0 +1,51 @@
+using Etransactions.Functions.Core.Clock;
+using Etransactions.Functions.Core.Settings;
+using Etransactions.UnitTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Etransactions.UnitTests.Core.Settings;
+
+public class AppSettingsTests
+{
+    [Fact]
+    public void Names_ListsEverySettingTheCodeBinds_AsWrittenInAppSettings()
+    {
+        Assert.Equal(
+            [
+                "AzureWebJobsStorage",
+                "AzureWebJobsStorage__accountName",
+                "AzureWebJobsStorage__clientId",
+                "DURABLE_TASK_HUB",
+            ],
+            AppSettings.Names);
+    }
+
+    [Fact]
+    public void Names_LeavesOutTheLocalHostsVariables()
+    {
+        Assert.DoesNotContain(AppClock.LocalHostMarker, AppSettings.Names);
+        Assert.DoesNotContain(AppClock.ClockFileVariable, AppSettings.Names);
+    }
+
+    [Fact]
+    public void OptionsTypes_EachIsValidatedByNameWhenTheAppStarts()
+    {
+        // An options class found here but never registered would be listed as a setting and never read.
+        using var provider = AppStart.Services(AppStart.LocalSettings());
+
+        foreach (var type in AppSettings.OptionsTypes)
+        {
+            var validators = provider.GetServices(typeof(IValidateOptions<>).MakeGenericType(type));
+            Assert.Contains(validators, validator => validator!.GetType().GetGenericTypeDefinition() == typeof(AppSettingsValidator<>));
+        }
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage:accountName", "AzureWebJobsStorage__accountName")]
+    [InlineData("DURABLE_TASK_HUB", "DURABLE_TASK_HUB")]
+    public void NameOf_ConfigurationKey_IsTheEnvironmentVariableName(string key, string name)
+    {
+        Assert.Equal(name, AppSettings.NameOf(key));
+    }
+}

@@ -1,0 +1,59 @@
+using Etransactions.Functions.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Etransactions.UnitTests.Support;
+
+/// <summary>The app's services as Program.cs registers them, over settings given in memory.</summary>
+internal static class AppStart
+{
+    /// <summary>Settings under which the app starts: the local ones.</summary>
+    public static Dictionary<string, string?> LocalSettings() => new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["DURABLE_TASK_HUB"] = "testhub",
+    };
+
+    public static ServiceProvider Services(IDictionary<string, string?> settings)
+    {
+        // Environment variables name A__b; configuration sees A:b, as the host's environment provider does.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), setting.Value)))
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddCore(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>What ValidateOnStart reports when the host starts: nothing when the settings are good.</summary>
+    public static IReadOnlyList<string> Failures(IDictionary<string, string?> settings)
+    {
+        using var provider = Services(settings);
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures];
+        }
+        catch (AggregateException exception)
+        {
+            return [.. exception.InnerExceptions.OfType<OptionsValidationException>().SelectMany(inner => inner.Failures)];
+        }
+    }
+
+    public static IReadOnlyList<string> Failures(params (string Name, string? Value)[] changes)
+    {
+        var settings = LocalSettings();
+        foreach (var (name, value) in changes)
+        {
+            settings[name] = value;
+        }
+
+        return Failures(settings);
+    }
+}
