@@ -1,4 +1,5 @@
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal static class AppStart
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddCore(configuration);
+        services.AddCore(configuration).AddHealth();
         return services.BuildServiceProvider();
     }
 
