@@ -1,6 +1,12 @@
+using Etransactions.Functions.Core;
+using Etransactions.Functions.Health;
+using Etransactions.Functions.Operations;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.AddCore();
+builder.AddHealth();
+builder.AddOperations();
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal static class AppStart
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCore(configuration).AddHealth();
+        services.AddOperations(configuration);
         return services.BuildServiceProvider();
     }
 

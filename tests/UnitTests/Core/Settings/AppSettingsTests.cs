@@ -17,6 +17,7 @@ public class AppSettingsTests
                 "AzureWebJobsStorage__accountName",
                 "AzureWebJobsStorage__clientId",
                 "DURABLE_TASK_HUB",
+                "ORCHESTRATION_HISTORY_RETENTION_DAYS",
             ],
             AppSettings.Names);
     }

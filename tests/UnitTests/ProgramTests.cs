@@ -1,0 +1,45 @@
+using Etransactions.Functions.Core;
+using Etransactions.Functions.Health;
+using Etransactions.Functions.Operations;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Etransactions.UnitTests;
+
+/// <summary>The registrations of Program.cs, on the real Functions application builder (built, not started).</summary>
+public class ProgramTests
+{
+    [Fact]
+    public void Build_LocalSettings_PassesValidationAndResolvesTheFunctionsServices()
+    {
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "testhub" });
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.NotNull(host.Services.GetRequiredService<StorageHealthCheck>());
+        Assert.NotNull(host.Services.GetRequiredService<OrchestrationHistoryPurger>());
+        Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void Build_SettingMissing_FailsValidationNamingIt()
+    {
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "" });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(["App setting DURABLE_TASK_HUB: is missing"], exception.Failures);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddCore();
+        builder.AddHealth();
+        builder.AddOperations();
+        return builder.Build();
+    }
+}
