@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,9 @@ public static class AppJson
             RespectRequiredConstructorParameters = true,
             AllowDuplicateProperties = false,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            // Vietnamese as written, not \u-escaped, as ASP.NET Core writes its own JSON: the bodies are
+            // application/json, never inlined in HTML, so HTML-sensitive characters need no escaping.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

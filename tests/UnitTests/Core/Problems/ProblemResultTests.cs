@@ -24,10 +24,19 @@ public class ProblemResultTests
 
         Assert.Equal(status, response.Status);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
-        Assert.Equal(type, response.Text("type"));
-        Assert.Equal(title, response.Text("title"));
+        Assert.Equal(type, response.Member("type"));
+        Assert.Equal(title, response.Member("title"));
         Assert.Equal(status, response.Body.GetProperty("status").GetInt32());
-        Assert.Equal(exception.Message, response.Text("detail"));
+        Assert.Equal(exception.Message, response.Member("detail"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_VietnameseTitle_IsWrittenAsUtf8NotEscaped()
+    {
+        var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(new NotFoundException("Không có nền tảng \"p-9\"."), "inv-1"));
+
+        Assert.Contains("\"title\":\"Không tìm thấy / Not found\"", response.Text, StringComparison.Ordinal);
+        Assert.Contains("\"detail\":\"Không có nền tảng \\\"p-9\\\".\"", response.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +74,7 @@ public class ProblemResultTests
 
         var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(exception, "inv-1"));
 
-        Assert.Equal("name", response.Text("field"));
+        Assert.Equal("name", response.Member("field"));
     }
 
     [Fact]
@@ -74,10 +83,10 @@ public class ProblemResultTests
         var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(new InvalidOperationException("secret internals at Db.cs:42"), "inv-77"));
 
         Assert.Equal(500, response.Status);
-        Assert.Equal("/problems/internal", response.Text("type"));
-        Assert.Equal("Lỗi hệ thống / Internal error", response.Text("title"));
+        Assert.Equal("/problems/internal", response.Member("type"));
+        Assert.Equal("Lỗi hệ thống / Internal error", response.Member("title"));
         Assert.DoesNotContain("secret", response.Body.GetRawText(), StringComparison.Ordinal);
-        Assert.Contains("inv-77", response.Text("detail"), StringComparison.Ordinal);
+        Assert.Contains("inv-77", response.Member("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +97,7 @@ public class ProblemResultTests
         var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(wrapped, "inv-1"));
 
         Assert.Equal(404, response.Status);
-        Assert.Equal("No platform p-9.", response.Text("detail"));
+        Assert.Equal("No platform p-9.", response.Member("detail"));
     }
 
     [Fact]
