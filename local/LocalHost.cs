@@ -16,7 +16,7 @@ public static class LocalHost
             await using var host = await RunningHost.StartAsync(options, HostLogging.Console, cancellation);
             logger.LogInformation("Ready in {Seconds:0.0} s on {Url}; Ctrl-C stops it", started.Elapsed.TotalSeconds, host.BaseUri);
             var finished = await Task.WhenAny(host.WorkerExited, Task.Delay(Timeout.Infinite, cancellation));
-            if (finished == host.WorkerExited)
+            if (finished == host.WorkerExited && !cancellation.IsCancellationRequested)
             {
                 logger.LogCritical("The functions worker stopped; the host stops too");
                 return 1;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Etransactions.Local.App;
 
@@ -7,7 +8,7 @@ namespace Etransactions.Local.App;
 /// The app settings of a local run: the Values of local.settings.json (made from the sample on the first
 /// run), as the Functions host gives them to the worker as environment variables.
 /// </summary>
-public sealed class AppSettings
+public sealed partial class AppSettings
 {
     private readonly Dictionary<string, string> _values;
 
@@ -43,14 +44,13 @@ public sealed class AppSettings
 
     public void Set(string name, string value) => _values[name] = value;
 
-    /// <summary>Resolves `%NAME%` references the way host.json and binding properties use them.</summary>
-    public string Resolve(string text)
+    /// <summary>Resolves the `%NAME%` references of host.json and binding properties to app settings.</summary>
+    public string Resolve(string text) => SettingReference().Replace(text, reference =>
     {
-        if (text.Length > 2 && text[0] == '%' && text[^1] == '%')
-        {
-            var name = text[1..^1];
-            return this[name] ?? throw new InvalidOperationException($"App setting {name} is missing (named by {text}).");
-        }
-        return text;
-    }
+        var name = reference.Groups[1].Value;
+        return this[name] ?? throw new InvalidOperationException($"App setting {name} is missing (named by {text}).");
+    });
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex SettingReference();
 }

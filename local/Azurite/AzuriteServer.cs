@@ -42,7 +42,7 @@ public sealed class AzuriteServer : IAsyncDisposable
                 "--tableHost", "127.0.0.1", "--tablePort", $"{chosen.Table}",
             },
         };
-        var process = ChildProcess.Start(start, logger);
+        var process = ChildProcess.Start(start, logger, ownSession: true);
         var server = new AzuriteServer(process, chosen);
         try
         {

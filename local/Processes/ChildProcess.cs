@@ -8,6 +8,7 @@ namespace Etransactions.Local.Processes;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const string SetSid = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly ILogger _logger;
 
@@ -27,8 +28,17 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(ProcessStartInfo start, ILogger logger, Func<string, LogLevel>? levelOf = null)
+    /// <summary>
+    /// Starts the process. With <paramref name="ownSession"/> it runs in a session of its own (setsid), so a
+    /// Ctrl-C in the terminal reaches the host alone, which then stops its children in order.
+    /// </summary>
+    public static ChildProcess Start(ProcessStartInfo start, ILogger logger, Func<string, LogLevel>? levelOf = null, bool ownSession = false)
     {
+        if (ownSession && File.Exists(SetSid))
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            start.FileName = SetSid;
+        }
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;

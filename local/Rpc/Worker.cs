@@ -54,7 +54,7 @@ public sealed class Worker : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
-        var process = ChildProcess.Start(start, loggers.CreateLogger("Worker.Console"));
+        var process = ChildProcess.Start(start, loggers.CreateLogger("Worker.Console"), ownSession: true);
         registry.Record("worker", process.Id, process.StartTime);
         try
         {

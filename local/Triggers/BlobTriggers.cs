@@ -103,7 +103,7 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
         attempts++;
         if (attempts < MaxAttempts)
         {
-            var retryAfter = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Pow(2, attempts));
+            var retryAfter = DateTimeOffset.UtcNow + RetryDelay.After(attempts, interval);
             await WriteAsync(receiptBlob, new Receipt("failed", attempts, outcome.ErrorMessage, retryAfter));
             return false;
         }

@@ -27,7 +27,8 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
     /// <summary>Runs a queue function with <paramref name="text"/> as the message, as `POST /admin/functions/{name}` does.</summary>
     public Task<InvocationOutcome> RunNowAsync(AppFunction function, string text, CancellationToken cancellation)
     {
-        var message = QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "", text, 1, insertedOn: DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var message = QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "", text, 1, nextVisibleOn: now, insertedOn: now, expiresOn: now.AddDays(7));
         return InvokeAsync(function, QueueName(function), message, text, cancellation);
     }
 
@@ -69,7 +70,7 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
         }
         else
         {
-            var backOff = TimeSpan.FromSeconds(Math.Pow(2, message.DequeueCount - 1));
+            var backOff = RetryDelay.After((int)message.DequeueCount, interval);
             await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: backOff, cancellationToken: CancellationToken.None);
         }
     }

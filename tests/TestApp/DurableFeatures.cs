@@ -30,6 +30,26 @@ public static class DurableFeatures
         return await client.CreateCheckStatusResponseAsync(request, instanceId);
     }
 
+    /// <summary>Terminates or purges an instance through the app's own Durable client, as an app would.</summary>
+    [Function(nameof(Manage))]
+    public static async Task<IActionResult> Manage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/{instanceId}/{action}")] HttpRequest request, string instanceId, string action,
+        [DurableClient] DurableTaskClient client)
+    {
+        switch (action)
+        {
+            case "terminate":
+                await client.TerminateInstanceAsync(instanceId, "stopped by the test");
+                return new AcceptedResult();
+            case "purge":
+                var purged = await client.PurgeInstanceAsync(instanceId);
+                return new OkObjectResult(new { purged.PurgedInstanceCount });
+            default:
+                var state = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+                return state is null ? new NotFoundResult() : new OkObjectResult(new { status = state.RuntimeStatus.ToString(), output = state.SerializedOutput });
+        }
+    }
+
     /// <summary>
     /// Continues as new twice (generations 0 and 1 end at once), then in generation 2: activities, a retried
     /// activity, a failing one, a sub-orchestration, fan-out with WhenAll, a race with WhenAny, and an

@@ -27,7 +27,7 @@ public sealed class HostFeatures
         Received.RecordAsync("timer", Guid.NewGuid().ToString("N"), new { timer.IsPastDue, now = DateTimeOffset.UtcNow });
 
     [Function(nameof(OnBlob))]
-    public static async Task OnBlob([BlobTrigger("uploads/{folder}/{name}.txt")] BlobClient blob, string folder, string name)
+    public static async Task OnBlob([BlobTrigger("%UPLOADS_CONTAINER%/{folder}/{name}.txt")] BlobClient blob, string folder, string name)
     {
         var properties = await blob.GetPropertiesAsync();
         var text = (await blob.DownloadContentAsync()).Value.Content.ToString();
@@ -35,11 +35,11 @@ public sealed class HostFeatures
         {
             throw new InvalidOperationException($"refused {name}: it asks to fail");
         }
-        await Received.RecordAsync("blob", $"{folder}-{name}-{properties.Value.ETag.ToString().Trim('"')}", new { folder, name, text, properties.Value.ContentLength });
+        await Received.RecordAsync("blob", $"{folder}/{name}-{properties.Value.ETag.ToString().Trim('"')}", new { folder, name, text, properties.Value.ContentLength });
     }
 
     [Function(nameof(OnQueue))]
-    public static Task OnQueue([QueueTrigger("work-items")] QueueMessage message)
+    public static Task OnQueue([QueueTrigger("%WORK_QUEUE%")] QueueMessage message)
     {
         var text = message.MessageText;
         if (text.Contains("fail", StringComparison.Ordinal))
@@ -50,7 +50,7 @@ public sealed class HostFeatures
     }
 
     [Function(nameof(OnQueueText))]
-    public static Task OnQueueText([QueueTrigger("text-items")] string text) =>
+    public static Task OnQueueText([QueueTrigger("%TEXT_QUEUE%")] string text) =>
         Received.RecordAsync("queue-text", Guid.NewGuid().ToString("N"), new { text });
 
     [Function(nameof(Status))]

@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Etransactions.Local;
+
+namespace Etransactions.IntegrationTests.Support;
+
+/// <summary>
+/// A functions app run by the local host in this test process, on the shared Azurite (or a given one),
+/// with a task hub, containers and queues of its own, from the app's existing build output.
+/// </summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    private readonly string _dataFolder;
+
+    private AppHost(RunningHost host, HostLog log, string dataFolder, IReadOnlyDictionary<string, string> names)
+    {
+        Host = host;
+        Log = log;
+        _dataFolder = dataFolder;
+        Names = names;
+        Http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(100) };
+    }
+
+    public RunningHost Host { get; }
+
+    public HostLog Log { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The unique names this host's app settings give (UPLOADS_CONTAINER, WORK_QUEUE, ...).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; }
+
+    public static string TestAppProject => Path.Combine(RepositoryRoot.Find(), "tests", "TestApp", "TestApp.csproj");
+
+    public static string FunctionsProject => Path.Combine(RepositoryRoot.Find(), "functions", "Functions.csproj");
+
+    public static async Task<AppHost> StartAsync(string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var names = new Dictionary<string, string>
+        {
+            ["DURABLE_TASK_HUB"] = $"hub{id}",
+            ["UPLOADS_CONTAINER"] = $"uploads-{id}",
+            ["WORK_QUEUE"] = $"work-{id}",
+            ["TEXT_QUEUE"] = $"text-{id}",
+            ["RECEIVED_CONTAINER"] = $"received-{id}",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            names[name] = value;
+        }
+        var log = new HostLog();
+        dataFolder ??= TempFolder.Create("host");
+        var host = await RunningHost.StartAsync(new LocalHostOptions
+        {
+            RepositoryRoot = RepositoryRoot.Find(),
+            AppProject = project ?? TestAppProject,
+            Build = false,
+            Port = 0,
+            DataDirectory = dataFolder,
+            StorageConnectionString = storage,
+            PollingInterval = TimeSpan.FromMilliseconds(200),
+            SettingOverrides = names,
+        }, log.Configure, TestContext.Current.CancellationToken);
+        return new AppHost(host, log, dataFolder, names);
+    }
+
+    public BlobContainerClient Container(string settingName) => new(Host.StorageConnectionString, Names[settingName]);
+
+    public QueueClient Queue(string settingName) => new(Host.StorageConnectionString, Names[settingName]);
+
+    /// <summary>What the test app's function of this kind recorded, once it has.</summary>
+    public Task<IReadOnlyList<JsonObject>> ReceivedAsync(string kind, int atLeast = 1, TimeSpan? timeout = null) =>
+        Eventually.GetAsync<IReadOnlyList<JsonObject>>(async () =>
+        {
+            var container = Container("RECEIVED_CONTAINER");
+            if (!await container.ExistsAsync(TestContext.Current.CancellationToken))
+            {
+                return null;
+            }
+            var found = new List<JsonObject>();
+            await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = kind + "/" }, TestContext.Current.CancellationToken))
+            {
+                var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken);
+                found.Add(JsonNode.Parse(content.Value.Content.ToString())!.AsObject());
+            }
+            return found.Count >= atLeast ? found : null;
+        }, $"{atLeast} record(s) of {kind}", timeout, () => Log.Tail());
+
+    /// <summary>The Durable status of an instance, from the host's webhook, once <paramref name="done"/> holds.</summary>
+    public Task<JsonObject> StatusAsync(string instanceId, Func<JsonObject, bool> done, TimeSpan? timeout = null) =>
+        Eventually.GetAsync<JsonObject>(async () =>
+        {
+            using var reply = await Http.GetAsync(new Uri($"runtime/webhooks/durabletask/instances/{instanceId}", UriKind.Relative), TestContext.Current.CancellationToken);
+            if (!reply.IsSuccessStatusCode && (int)reply.StatusCode != 400)
+            {
+                return null;
+            }
+            var status = await reply.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+            return status is not null && done(status) ? status : null;
+        }, $"instance {instanceId}", timeout ?? TimeSpan.FromSeconds(90), () => Log.Tail());
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        TempFolder.Delete(_dataFolder);
+    }
+}
