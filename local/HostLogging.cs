@@ -25,6 +25,8 @@ public static class HostLogging
         logging.AddFilter("DurableTask", LogLevel.Warning);
         logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         logging.AddFilter("Yarp", LogLevel.Warning);
+        // The Azure SDK logs every request at Information, in the app too.
+        logging.AddFilter("Azure", LogLevel.Warning);
         // The worker's own categories: its start-up chatter, not the app's logs.
         logging.AddFilter("Microsoft.Azure.Functions.Worker", LogLevel.Warning);
         logging.AddFilter("Host.Startup", LogLevel.Warning);

@@ -30,6 +30,9 @@ public sealed record LocalHostOptions
     /// <summary>Settings set over those of local.settings.json (tests use this).</summary>
     public IReadOnlyDictionary<string, string> SettingOverrides { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Names the host's records in storage (timer schedules, blob receipts); apps sharing an account need their own. Null: from the app's name.</summary>
+    public string? HostId { get; init; }
+
     public string StateDirectory => Path.Combine(DataDirectory, "local-host");
 }
 

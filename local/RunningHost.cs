@@ -43,6 +43,8 @@ public sealed class RunningHost : IAsyncDisposable
 
     public string FunctionKey { get; private set; } = "";
 
+    public string HostId { get; private set; } = "";
+
     public MovableClock Clock { get; private set; } = null!;
 
     public FunctionCatalog Functions => _worker!.Functions;
@@ -116,7 +118,8 @@ public sealed class RunningHost : IAsyncDisposable
         {
             DurableClientData = DurableClientData.Create(new Uri($"http://127.0.0.1:{sidecarPort}"), BaseUri, TaskHub),
         };
-        var records = new HostStorage(StorageConnectionString, HostIdOf(app));
+        var records = new HostStorage(StorageConnectionString, options.HostId ?? HostIdOf(app));
+        HostId = records.HostId;
         var poison = new PoisonLog(StorageConnectionString, loggers.CreateLogger<PoisonLog>());
         var timers = new TimerTriggers(invoker, Clock, records, settings.Resolve, loggers.CreateLogger<TimerTriggers>());
         var blobs = new BlobTriggers(invoker, records, settings.Resolve, poison, options.PollingInterval, loggers.CreateLogger<BlobTriggers>());

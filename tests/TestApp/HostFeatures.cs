@@ -24,7 +24,7 @@ public sealed class HostFeatures
 
     [Function(nameof(Tick))]
     public static Task Tick([TimerTrigger("0 0 0 1 1 *")] TimerInfo timer) =>
-        Received.RecordAsync("timer", Guid.NewGuid().ToString("N"), new { timer.IsPastDue, now = DateTimeOffset.UtcNow });
+        Received.RecordAsync("timer", Guid.NewGuid().ToString("N"), new { timer.IsPastDue });
 
     [Function(nameof(OnBlob))]
     public static async Task OnBlob([BlobTrigger("%UPLOADS_CONTAINER%/{folder}/{name}.txt")] BlobClient blob, string folder, string name)

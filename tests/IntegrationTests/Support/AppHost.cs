@@ -14,8 +14,11 @@ public sealed class AppHost : IAsyncDisposable
 {
     private readonly string _dataFolder;
 
-    private AppHost(RunningHost host, HostLog log, string dataFolder, IReadOnlyDictionary<string, string> names)
+    private readonly bool _deleteData;
+
+    private AppHost(RunningHost host, HostLog log, string dataFolder, IReadOnlyDictionary<string, string> names, bool deleteData)
     {
+        _deleteData = deleteData;
         Host = host;
         Log = log;
         _dataFolder = dataFolder;
@@ -36,7 +39,8 @@ public sealed class AppHost : IAsyncDisposable
 
     public static string FunctionsProject => Path.Combine(RepositoryRoot.Find(), "functions", "Functions.csproj");
 
-    public static async Task<AppHost> StartAsync(string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null)
+    public static async Task<AppHost> StartAsync(
+        string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null, string? hostId = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var names = new Dictionary<string, string>
@@ -52,6 +56,7 @@ public sealed class AppHost : IAsyncDisposable
             names[name] = value;
         }
         var log = new HostLog();
+        var ownData = dataFolder is null;
         dataFolder ??= TempFolder.Create("host");
         var host = await RunningHost.StartAsync(new LocalHostOptions
         {
@@ -61,10 +66,11 @@ public sealed class AppHost : IAsyncDisposable
             Port = 0,
             DataDirectory = dataFolder,
             StorageConnectionString = storage,
+            HostId = hostId ?? $"test-{id}",
             PollingInterval = TimeSpan.FromMilliseconds(200),
             SettingOverrides = names,
         }, log.Configure, TestContext.Current.CancellationToken);
-        return new AppHost(host, log, dataFolder, names);
+        return new AppHost(host, log, dataFolder, names, deleteData: ownData);
     }
 
     public BlobContainerClient Container(string settingName) => new(Host.StorageConnectionString, Names[settingName]);
@@ -106,6 +112,9 @@ public sealed class AppHost : IAsyncDisposable
     {
         Http.Dispose();
         await Host.DisposeAsync();
-        TempFolder.Delete(_dataFolder);
+        if (_deleteData)
+        {
+            TempFolder.Delete(_dataFolder);
+        }
     }
 }
