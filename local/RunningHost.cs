@@ -100,11 +100,12 @@ public sealed class RunningHost : IAsyncDisposable
 
         logger.LogInformation("Starting the Durable Task engine on task hub {TaskHub}", TaskHub);
         var engine = await DurableEngine.CreateAsync(StorageConnectionString, TaskHub, loggers);
-        _stops.Add(async () => { await engine.StopAsync(isForced: true); engine.Dispose(); });
+        var dispatching = new SidecarEngine(engine, logger);
+        _stops.Add(async () => { await dispatching.StopAsync(isForced: true); engine.Dispose(); });
 
         var (rpcPort, sidecarPort) = (FreePort.Next(), FreePort.Next());
         var channel = new WorkerChannel(loggers);
-        var inside = BuildInsideServer(logging, channel, engine, rpcPort, sidecarPort);
+        var inside = BuildInsideServer(logging, channel, engine, dispatching, rpcPort, sidecarPort);
         await inside.StartAsync(cancellation);
         _stops.Add(async () => { await inside.StopAsync(); await inside.DisposeAsync(); });
 
@@ -162,7 +163,8 @@ public sealed class RunningHost : IAsyncDisposable
         return azurite.ConnectionString;
     }
 
-    private static WebApplication BuildInsideServer(Action<ILoggingBuilder> logging, WorkerChannel channel, AzureStorageOrchestrationService engine, int rpcPort, int sidecarPort)
+    private static WebApplication BuildInsideServer(
+        Action<ILoggingBuilder> logging, WorkerChannel channel, AzureStorageOrchestrationService engine, SidecarEngine dispatching, int rpcPort, int sidecarPort)
     {
         var builder = WebApplication.CreateSlimBuilder();
         logging(builder.Logging);
@@ -178,7 +180,7 @@ public sealed class RunningHost : IAsyncDisposable
             grpc.MaxSendMessageSize = null;
         });
         builder.Services.AddSingleton(channel);
-        DurableEngine.Register(builder.Services, engine);
+        DurableEngine.Register(builder.Services, engine, dispatching);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<WorkerChannel>().RequireHost($"*:{rpcPort}");

@@ -32,10 +32,15 @@ public sealed class AzuriteServer : IAsyncDisposable
         var script = await AzuriteInstall.EnsureAsync(repositoryRoot, logger, cancellation);
         Directory.CreateDirectory(location);
         var chosen = new AzuritePorts(PortOrFree(ports.Blob), PortOrFree(ports.Queue), PortOrFree(ports.Table));
-        var start = new ProcessStartInfo("node")
+        // Azurite writes to a file of its own, not to a pipe of the host: left running by a crashed host, it
+        // would die on its next line of output (EPIPE) before writing its data, and lose what it held.
+        var log = Path.Combine(location, "azurite.log");
+        var start = new ProcessStartInfo("sh")
         {
+            Environment = { ["AZURITE_LOG"] = log },
             ArgumentList =
             {
+                "-c", "exec \"$@\" >>\"$AZURITE_LOG\" 2>&1", "azurite", "node",
                 script, "--location", location, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 "--blobHost", "127.0.0.1", "--blobPort", $"{chosen.Blob}",
                 "--queueHost", "127.0.0.1", "--queuePort", $"{chosen.Queue}",
@@ -46,7 +51,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         var server = new AzuriteServer(process, chosen);
         try
         {
-            await WaitUntilListeningAsync(process, chosen, cancellation);
+            await WaitUntilListeningAsync(process, chosen, log, cancellation);
         }
         catch
         {
@@ -57,7 +62,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
-    private static async Task WaitUntilListeningAsync(ChildProcess process, AzuritePorts ports, CancellationToken cancellation)
+    private static async Task WaitUntilListeningAsync(ChildProcess process, AzuritePorts ports, string log, CancellationToken cancellation)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         foreach (var port in new[] { ports.Blob, ports.Queue, ports.Table })
@@ -67,7 +72,7 @@ public sealed class AzuriteServer : IAsyncDisposable
                 if (process.HasExited)
                 {
                     throw new InvalidOperationException(
-                        $"Azurite stopped at start (exit code {process.ExitCode}); is port {port} in use by another program?");
+                        $"Azurite stopped at start (exit code {process.ExitCode}); is port {port} in use by another program? {log} says:{Environment.NewLine}{Tail(log)}");
                 }
                 if (DateTime.UtcNow > deadline)
                 {
@@ -91,6 +96,9 @@ public sealed class AzuriteServer : IAsyncDisposable
             return false;
         }
     }
+
+    private static string Tail(string log) =>
+        File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(10)) : "(nothing)";
 
     private static int PortOrFree(int port) => port == 0 ? FreePort.Next() : port;
 

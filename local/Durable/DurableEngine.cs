@@ -28,9 +28,9 @@ public static class DurableEngine
     }
 
     /// <summary>The engine for the sidecar's dependency injection: its dispatchers through <see cref="SidecarEngine"/>, its client as it is.</summary>
-    public static void Register(IServiceCollection services, AzureStorageOrchestrationService service)
+    public static void Register(IServiceCollection services, AzureStorageOrchestrationService service, SidecarEngine dispatching)
     {
-        services.AddSingleton<IOrchestrationService>(new SidecarEngine(service));
+        services.AddSingleton<IOrchestrationService>(dispatching);
         services.AddSingleton<IOrchestrationServiceClient>(service);
     }
 }

@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Durable;
 
@@ -9,10 +10,14 @@ namespace Etransactions.Local.Durable;
 /// stored by DurableTask.AzureStorage: a sub-orchestration's history event is its own subclass, which has no
 /// [DataContract] (so its history row is written empty and the instance can never load again), and the
 /// sub-orchestration's tags are the protobuf map it received (a type the queue message cannot name). Both
-/// are put back into the engine's own types here, when an orchestration step completes; the rest passes.
+/// are put back into the engine's own types here, when an orchestration step completes. And the sidecar
+/// stops the engine from an `async void` handler, where any exception ends the process: stopping an engine
+/// that never started (no orchestration ran) or whose storage is gone is made harmless here.
 /// </summary>
-public sealed class SidecarEngine(IOrchestrationService engine) : IOrchestrationService
+public sealed class SidecarEngine(IOrchestrationService engine, ILogger logger) : IOrchestrationService
 {
+    private int _started;
+
     public Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
@@ -60,11 +65,29 @@ public sealed class SidecarEngine(IOrchestrationService engine) : IOrchestration
 
     public int MaxConcurrentTaskActivityWorkItems => engine.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => engine.StartAsync();
+    public Task StartAsync()
+    {
+        Interlocked.Exchange(ref _started, 1);
+        return engine.StartAsync();
+    }
 
-    public Task StopAsync() => engine.StopAsync();
+    public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => engine.StopAsync(isForced);
+    public async Task StopAsync(bool isForced)
+    {
+        if (Interlocked.Exchange(ref _started, 0) == 0)
+        {
+            return;
+        }
+        try
+        {
+            await engine.StopAsync(isForced);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            logger.LogWarning("The Durable Task engine did not stop cleanly: {Error}", error.Message);
+        }
+    }
 
     public Task CreateAsync() => engine.CreateAsync();
 

@@ -19,7 +19,8 @@ public sealed class ProcessRegistry(string stateDirectory, ILogger logger)
     /// <summary>Stops what an earlier host left; refuses to start beside a host that still runs.</summary>
     public async Task ClearStaleAsync()
     {
-        foreach (var entry in Read())
+        // The latest first: the worker before the Azurite it writes to.
+        foreach (var entry in Enumerable.Reverse(Read()))
         {
             if (!IsAlive(entry))
             {
