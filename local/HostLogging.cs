@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local;
 
 /// <summary>One line per event on the console, the app's own logs and the host's, with the noise of the engines kept down.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local;
 
 /// <summary>`dotnet run --project local`: starts the host, serves until Ctrl-C, stops everything it started.</summary>

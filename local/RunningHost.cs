@@ -7,16 +7,10 @@ using Etransactions.Local.App;
 using Etransactions.Local.Azurite;
 using Etransactions.Local.Clock;
 using Etransactions.Local.Durable;
-using Etransactions.Local.Processes;
-using Etransactions.Local.Rpc;
 using Etransactions.Local.Triggers;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 using P = Microsoft.DurableTask.Protobuf;
 
@@ -38,8 +32,6 @@ public sealed class RunningHost : IAsyncDisposable
     public Uri BaseUri { get; private set; } = null!;
 
     public string StorageConnectionString { get; private set; } = "";
-
-    public string TaskHub { get; private set; } = "";
 
     public string FunctionKey { get; private set; } = "";
 
@@ -94,22 +86,22 @@ public sealed class RunningHost : IAsyncDisposable
         var settings = AppSettings.Load(SettingsFolder(options), options.SettingOverrides);
         settings.Set("AzureWebJobsStorage", StorageConnectionString);
         var hostJson = HostJson.Load(Path.Combine(app.OutputDirectory, "host.json"), settings);
-        TaskHub = hostJson.DurableHubName;
+        var taskHub = hostJson.DurableHubName;
         Clock = new MovableClock(Path.Combine(options.StateDirectory, "clock"), ClockStart(settings));
         FunctionKey = FunctionKeyOf(options.StateDirectory);
 
-        logger.LogInformation("Starting the Durable Task engine on task hub {TaskHub}", TaskHub);
-        var engine = await DurableEngine.CreateAsync(StorageConnectionString, TaskHub, loggers);
+        logger.LogInformation("Starting the Durable Task engine on task hub {TaskHub}", taskHub);
+        var engine = await DurableEngine.CreateAsync(StorageConnectionString, taskHub, loggers);
         var dispatching = new SidecarEngine(engine, logger);
         _stops.Add(async () => { await dispatching.StopAsync(isForced: true); engine.Dispose(); });
 
-        var (rpcPort, sidecarPort) = (FreePort.Next(), FreePort.Next());
+        var (rpcPort, sidecarPort) = (LoopbackPort.Free(), LoopbackPort.Free());
         var channel = new WorkerChannel(loggers);
         var inside = BuildInsideServer(logging, channel, engine, dispatching, rpcPort, sidecarPort);
         await inside.StartAsync(cancellation);
         _stops.Add(async () => { await inside.StopAsync(); await inside.DisposeAsync(); });
 
-        var port = options.Port == 0 ? FreePort.Next() : options.Port;
+        var port = options.Port == 0 ? LoopbackPort.Free() : options.Port;
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         logger.LogInformation("Starting the app's worker");
         _worker = await Worker.StartAsync(app, WorkerEnvironment(settings, app), new Uri($"http://127.0.0.1:{rpcPort}/"), channel, Registry, loggers, cancellation);
@@ -117,7 +109,7 @@ public sealed class RunningHost : IAsyncDisposable
 
         var invoker = new Invoker(channel, loggers.CreateLogger<Invoker>(), hostJson.FunctionTimeout)
         {
-            DurableClientData = DurableClientData.Create(new Uri($"http://127.0.0.1:{sidecarPort}"), BaseUri, TaskHub),
+            DurableClientData = DurableClientData.Create(new Uri($"http://127.0.0.1:{sidecarPort}"), BaseUri, taskHub),
         };
         var records = new HostStorage(StorageConnectionString, options.HostId ?? HostIdOf(app));
         HostId = records.HostId;

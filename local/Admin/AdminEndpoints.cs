@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Etransactions.Local.Clock;
-using Etransactions.Local.Rpc;
 using Etransactions.Local.Triggers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Etransactions.Local.Admin;
 

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Etransactions.Local.Processes;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.App;
 
 /// <summary>A built functions project: the folder the Functions host would run, and the worker in it.</summary>

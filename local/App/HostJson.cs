@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Etransactions.Local.App;
 
 /// <summary>What the local host reads from the app's host.json, as the Functions host would.</summary>

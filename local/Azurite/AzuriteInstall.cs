@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Etransactions.Local.Processes;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.Azurite;
 
 /// <summary>`npm ci` of the Azurite version pinned in local/Azurite/package-lock.json, once per checkout.</summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Etransactions.Local.Processes;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.Azurite;
 
 /// <summary>Azurite, the local twin of Azure Storage, installed from npm at the version pinned beside this file.</summary>
@@ -67,7 +61,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         foreach (var port in new[] { ports.Blob, ports.Queue, ports.Table })
         {
-            while (!await IsListeningAsync(port, cancellation))
+            while (!await LoopbackPort.IsListeningAsync(port, cancellation))
             {
                 if (process.HasExited)
                 {
@@ -83,24 +77,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellation)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellation);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     private static string Tail(string log) =>
         File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(10)) : "(nothing)";
 
-    private static int PortOrFree(int port) => port == 0 ? FreePort.Next() : port;
+    private static int PortOrFree(int port) => port == 0 ? LoopbackPort.Free() : port;
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

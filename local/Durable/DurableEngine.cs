@@ -1,7 +1,5 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Durable;
 

@@ -1,6 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Durable;
 
@@ -56,13 +55,9 @@ public sealed class SidecarEngine(IOrchestrationService engine, ILogger logger) 
     }
 
     public int TaskOrchestrationDispatcherCount => engine.TaskOrchestrationDispatcherCount;
-
     public int MaxConcurrentTaskOrchestrationWorkItems => engine.MaxConcurrentTaskOrchestrationWorkItems;
-
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => engine.EventBehaviourForContinueAsNew;
-
     public int TaskActivityDispatcherCount => engine.TaskActivityDispatcherCount;
-
     public int MaxConcurrentTaskActivityWorkItems => engine.MaxConcurrentTaskActivityWorkItems;
 
     public Task StartAsync()
@@ -89,39 +84,25 @@ public sealed class SidecarEngine(IOrchestrationService engine, ILogger logger) 
         }
     }
 
+    // The rest passes through unchanged.
     public Task CreateAsync() => engine.CreateAsync();
-
     public Task CreateAsync(bool recreateInstanceStore) => engine.CreateAsync(recreateInstanceStore);
-
     public Task CreateIfNotExistsAsync() => engine.CreateIfNotExistsAsync();
-
     public Task DeleteAsync() => engine.DeleteAsync();
-
     public Task DeleteAsync(bool deleteInstanceStore) => engine.DeleteAsync(deleteInstanceStore);
-
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
         engine.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
     public int GetDelayInSecondsAfterOnProcessException(Exception exception) => engine.GetDelayInSecondsAfterOnProcessException(exception);
-
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => engine.GetDelayInSecondsAfterOnFetchException(exception);
-
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => engine.RenewTaskActivityWorkItemLockAsync(workItem);
-
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
         engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => engine.AbandonTaskActivityWorkItemAsync(workItem);
 }

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using Etransactions.Local.Rpc;
-using Etransactions.Local.Rpc.Messages;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace Etransactions.Local.Durable;

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Processes;
 
@@ -87,15 +85,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM lets Azurite write its data and the worker shut down; Process.Kill would be SIGKILL.</summary>
-    public static void Terminate(int processId)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Process.GetProcessById(processId).Kill(entireProcessTree: true);
-            return;
-        }
-        _ = SendSignal(processId, SigTerm);
-    }
+    public static void Terminate(int processId) => _ = SendSignal(processId, SigTerm);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int processId, int signal);

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.Processes;
 
 /// <summary>

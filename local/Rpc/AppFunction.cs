@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Etransactions.Local.Rpc.Messages;
-
 namespace Etransactions.Local.Rpc;
 
 /// <summary>One function of the app, as the worker described it: its id, name and bindings.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Etransactions.Local.Rpc.Messages;
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.Rpc;
 
 /// <summary>The outcome of one invocation of a function in the worker.</summary>

@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using Etransactions.Local.App;
-using Etransactions.Local.Processes;
-using Etransactions.Local.Rpc.Messages;
 using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Rpc;
 
@@ -72,6 +68,11 @@ public sealed class Worker : IAsyncDisposable
             EnsureSuccess(init.WorkerInitResponse.Result, "start");
             var httpUri = init.WorkerInitResponse.Capabilities.TryGetValue("HttpUri", out var uri) ? new Uri(uri) : null;
             var functions = await LoadFunctionsAsync(app, channel, process, cancellation);
+            if (httpUri is not null)
+            {
+                // The worker names its HTTP endpoint before it listens there; the first request must not find it closed.
+                await WhileRunningAsync(process, WaitUntilListeningAsync(httpUri, cancellation), cancellation);
+            }
             return new Worker(process, channel, registry, httpUri, functions);
         }
         catch
@@ -106,6 +107,15 @@ public sealed class Worker : IAsyncDisposable
             EnsureSuccess(load.FunctionLoadResponse.Result, $"load {function.Name}");
         }
         return new FunctionCatalog(functions);
+    }
+
+    private static async Task<bool> WaitUntilListeningAsync(Uri endpoint, CancellationToken cancellation)
+    {
+        while (!await LoopbackPort.IsListeningAsync(endpoint.Port, cancellation))
+        {
+            await Task.Delay(50, cancellation);
+        }
+        return true;
     }
 
     /// <summary>Waits for <paramref name="step"/>, failing at once if the worker exits (a setting it refused, say).</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Etransactions.Local.Rpc.Messages;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Rpc;
 

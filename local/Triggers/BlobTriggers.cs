@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Etransactions.Local.Rpc;
-using Etransactions.Local.Rpc.Messages;
-using Google.Protobuf;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Triggers;
 
@@ -50,7 +44,12 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
         using var slots = new SemaphoreSlim(Concurrency);
         while (!stopping.IsCancellationRequested)
         {
-            await foreach (var item in ListAsync(container, pattern.Prefix, stopping))
+            if (!await container.ExistsAsync(stopping))
+            {
+                await Task.Delay(interval, stopping); // nothing uploaded yet
+                continue;
+            }
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = pattern.Prefix }, stopping))
             {
                 var etag = (item.Properties.ETag?.ToString() ?? "").Trim('"');
                 var version = $"{etag}/{item.Name}";
@@ -58,8 +57,8 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
                 {
                     continue;
                 }
-                var receiptBlob = await storage.RecordAsync($"blobreceipts/{storage.HostId}/{function.Name}/{etag}/{pattern.Container}/{item.Name}", stopping);
-                var receipt = await ReadAsync(receiptBlob, stopping);
+                var receiptPath = $"blobreceipts/{storage.HostId}/{function.Name}/{etag}/{pattern.Container}/{item.Name}";
+                var receipt = await storage.ReadAsync<Receipt>(receiptPath, stopping);
                 if (receipt is { Status: "done" or "poisoned" })
                 {
                     settled[version] = true;
@@ -74,7 +73,7 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
                 {
                     try
                     {
-                        if (await HandleAsync(function, container.GetBlobClient(item.Name), parts, receiptBlob, receipt?.Attempts ?? 0, stopping))
+                        if (await HandleAsync(function, container.GetBlobClient(item.Name), parts, receiptPath, receipt?.Attempts ?? 0, stopping))
                         {
                             settled[version] = true;
                         }
@@ -92,22 +91,22 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
     }
 
     /// <summary>True when the blob is settled (done or poison), false when it will be tried again.</summary>
-    private async Task<bool> HandleAsync(AppFunction function, BlobClient blob, IReadOnlyDictionary<string, string> parts, BlobClient receiptBlob, int attempts, CancellationToken stopping)
+    private async Task<bool> HandleAsync(AppFunction function, BlobClient blob, IReadOnlyDictionary<string, string> parts, string receiptPath, int attempts, CancellationToken stopping)
     {
         var outcome = await InvokeAsync(function, blob, parts, stopping);
         if (outcome.Succeeded)
         {
-            await WriteAsync(receiptBlob, new Receipt("done", attempts + 1, null, null));
+            await storage.WriteAsync(receiptPath, new Receipt("done", attempts + 1, null, null));
             return true;
         }
         attempts++;
         if (attempts < MaxAttempts)
         {
             var retryAfter = DateTimeOffset.UtcNow + RetryDelay.After(attempts, interval);
-            await WriteAsync(receiptBlob, new Receipt("failed", attempts, outcome.ErrorMessage, retryAfter));
+            await storage.WriteAsync(receiptPath, new Receipt("failed", attempts, outcome.ErrorMessage, retryAfter));
             return false;
         }
-        await WriteAsync(receiptBlob, new Receipt("poisoned", attempts, outcome.ErrorMessage, null));
+        await storage.WriteAsync(receiptPath, new Receipt("poisoned", attempts, outcome.ErrorMessage, null));
         var queue = await storage.QueueAsync(PoisonQueue, CancellationToken.None);
         await queue.SendMessageAsync(JsonSerializer.Serialize(new
         {
@@ -124,63 +123,16 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
 
     private Task<InvocationOutcome> InvokeAsync(AppFunction function, BlobClient blob, IReadOnlyDictionary<string, string> parts, CancellationToken cancellation)
     {
-        var data = new TypedData
+        // Deferred binding: the app builds its own BlobClient and reads properties before any content.
+        var data = BindingData.Model("AzureStorageBlobs", new
         {
-            // Deferred binding: the app builds its own BlobClient and reads properties before any content.
-            ModelBindingData = new ModelBindingData
-            {
-                Version = "1.0",
-                Source = "AzureStorageBlobs",
-                ContentType = "application/json",
-                Content = ByteString.CopyFromUtf8(JsonSerializer.Serialize(new
-                {
-                    Connection = function.Property("connection") is { Length: > 0 } connection ? connection : "AzureWebJobsStorage",
-                    ContainerName = blob.BlobContainerName,
-                    BlobName = blob.Name,
-                })),
-            },
-        };
-        var metadata = parts.ToDictionary(part => part.Key, part => new TypedData { String = part.Value });
-        metadata["BlobTrigger"] = new TypedData { String = $"{blob.BlobContainerName}/{blob.Name}" };
-        metadata["Uri"] = new TypedData { String = blob.Uri.ToString() };
+            Connection = function.Property("connection") is { Length: > 0 } connection ? connection : "AzureWebJobsStorage",
+            ContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+        });
+        var metadata = parts.ToDictionary(part => part.Key, part => BindingData.Text(part.Value));
+        metadata["BlobTrigger"] = BindingData.Text($"{blob.BlobContainerName}/{blob.Name}");
+        metadata["Uri"] = BindingData.Text(blob.Uri.ToString());
         return invoker.InvokeAsync(function, data, metadata, cancellation: cancellation);
     }
-
-    private static async IAsyncEnumerable<BlobItem> ListAsync(BlobContainerClient container, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
-    {
-        var pages = container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellation).AsPages().GetAsyncEnumerator(cancellation);
-        while (true)
-        {
-            try
-            {
-                if (!await pages.MoveNextAsync())
-                {
-                    yield break;
-                }
-            }
-            catch (RequestFailedException missing) when (missing.Status == 404)
-            {
-                yield break; // no container yet: nothing uploaded
-            }
-            foreach (var item in pages.Current.Values)
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private static async Task<Receipt?> ReadAsync(BlobClient receipt, CancellationToken cancellation)
-    {
-        try
-        {
-            return (await receipt.DownloadContentAsync(cancellation)).Value.Content.ToObjectFromJson<Receipt>();
-        }
-        catch (RequestFailedException missing) when (missing.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    private static async Task WriteAsync(BlobClient receipt, Receipt content) =>
-        await receipt.UploadAsync(BinaryData.FromObjectAsJson(content), overwrite: true, CancellationToken.None);
 }

@@ -1,17 +1,18 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace Etransactions.Local.Triggers;
 
 /// <summary>
-/// Where the host keeps its own records in the app's storage, as the Functions host does: the
-/// `azure-webjobs-hosts` container (timer schedules, blob receipts) and the poison queues.
+/// Where the host keeps its own records in the app's storage, as the Functions host does: JSON blobs in
+/// the `azure-webjobs-hosts` container (timer schedules, blob receipts), and the poison queues.
 /// </summary>
 public sealed class HostStorage(string connectionString, string hostId)
 {
     public const string Container = "azure-webjobs-hosts";
 
-    public string ConnectionString => connectionString;
+    private readonly Lazy<Task> _created = new(() => new BlobContainerClient(connectionString, Container).CreateIfNotExistsAsync());
 
     public string HostId => hostId;
 
@@ -19,13 +20,25 @@ public sealed class HostStorage(string connectionString, string hostId)
 
     public QueueServiceClient Queues { get; } = new(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
 
-    public BlobContainerClient HostContainer => Blobs.GetBlobContainerClient(Container);
-
-    /// <summary>A blob of the host's records, its container made on first use.</summary>
-    public async Task<BlobClient> RecordAsync(string path, CancellationToken cancellation)
+    /// <summary>The record at <paramref name="path"/>, or null when there is none yet.</summary>
+    public async Task<T?> ReadAsync<T>(string path, CancellationToken cancellation) where T : class
     {
-        await HostContainer.CreateIfNotExistsAsync(cancellationToken: cancellation);
-        return HostContainer.GetBlobClient(path);
+        try
+        {
+            var content = await Blobs.GetBlobContainerClient(Container).GetBlobClient(path).DownloadContentAsync(cancellation);
+            return content.Value.Content.ToObjectFromJson<T>();
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the record whatever the caller's cancellation: a result once had is kept.</summary>
+    public async Task WriteAsync<T>(string path, T record)
+    {
+        await _created.Value;
+        await Blobs.GetBlobContainerClient(Container).GetBlobClient(path).UploadAsync(BinaryData.FromObjectAsJson(record), overwrite: true, CancellationToken.None);
     }
 
     public async Task<QueueClient> QueueAsync(string name, CancellationToken cancellation)

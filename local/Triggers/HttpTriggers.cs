@@ -1,8 +1,5 @@
 using System.Net;
-using Etransactions.Local.Rpc;
-using Etransactions.Local.Rpc.Messages;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Etransactions.Local.Triggers;
@@ -55,11 +52,11 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
         var invocationId = Guid.NewGuid().ToString();
         var trigger = new TypedData
         {
-            Http = new RpcHttp { Method = context.Request.Method, Url = context.Request.GetEncodedUrlForWorker() },
+            Http = new RpcHttp { Method = context.Request.Method, Url = context.Request.GetEncodedUrl() },
         };
         // Route values bind the function's other parameters ({word} to `string word`), as the Functions host sends them.
         var routeValues = context.Request.RouteValues.ToDictionary(
-            value => value.Key, value => new TypedData { String = Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" });
+            value => value.Key, value => BindingData.Text(Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var invocation = invoker.InvokeAsync(function, trigger, routeValues, invocationId, abandon.Token);
         var error = await forwarder.SendAsync(context, workerUri.ToString(), _client, ForwarderRequestConfig.Empty, new InvocationTransformer(invocationId));
@@ -95,10 +92,4 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
             proxyRequest.Headers.Add("x-ms-invocation-id", invocationId);
         }
     }
-}
-
-internal static class HttpRequestExtensions
-{
-    public static string GetEncodedUrlForWorker(this HttpRequest request) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
 }

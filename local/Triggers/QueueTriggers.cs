@@ -1,11 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Etransactions.Local.Rpc;
-using Etransactions.Local.Rpc.Messages;
-using Google.Protobuf;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Triggers;
 
@@ -78,32 +73,23 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
     private Task<InvocationOutcome> InvokeAsync(AppFunction function, string queueName, QueueMessage message, string text, CancellationToken cancellation)
     {
         var data = function.SupportsDeferredBinding
-            ? new TypedData
+            ? BindingData.Model("AzureStorageQueues", new
             {
-                ModelBindingData = new ModelBindingData
-                {
-                    Version = "1.0",
-                    Source = "AzureStorageQueues",
-                    ContentType = "application/json",
-                    Content = ByteString.CopyFromUtf8(JsonSerializer.Serialize(new
-                    {
-                        message.MessageId,
-                        message.PopReceipt,
-                        MessageText = text,
-                        message.DequeueCount,
-                        message.NextVisibleOn,
-                        message.InsertedOn,
-                        message.ExpiresOn,
-                    })),
-                },
-            }
-            : new TypedData { String = text };
+                message.MessageId,
+                message.PopReceipt,
+                MessageText = text,
+                message.DequeueCount,
+                message.NextVisibleOn,
+                message.InsertedOn,
+                message.ExpiresOn,
+            })
+            : BindingData.Text(text);
         var metadata = new Dictionary<string, TypedData>
         {
-            ["Id"] = new() { String = message.MessageId },
+            ["Id"] = BindingData.Text(message.MessageId),
             ["DequeueCount"] = new() { Json = message.DequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            ["QueueTrigger"] = new() { String = text },
-            ["QueueName"] = new() { String = queueName },
+            ["QueueTrigger"] = BindingData.Text(text),
+            ["QueueName"] = BindingData.Text(queueName),
         };
         return invoker.InvokeAsync(function, data, metadata, cancellation: cancellation);
     }

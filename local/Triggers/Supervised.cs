@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Etransactions.Local.Triggers;
 
 /// <summary>Keeps a listener running: a failure (storage briefly down, say) is logged and the listener restarted.</summary>

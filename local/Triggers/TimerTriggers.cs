@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Azure;
 using Etransactions.Local.Clock;
-using Etransactions.Local.Rpc;
-using Etransactions.Local.Rpc.Messages;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.Local.Triggers;
 
@@ -30,8 +25,8 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
     private async Task RunAsync(AppFunction function, CancellationToken stopping)
     {
         var schedule = TimerSchedule.Parse(resolve(function.Property("schedule") ?? throw new InvalidOperationException($"{function.Name} has no schedule")));
-        var record = await storage.RecordAsync($"timers/{storage.HostId}/{function.Name}/status", stopping);
-        var status = await ReadAsync(record, stopping);
+        var record = $"timers/{storage.HostId}/{function.Name}/status";
+        var status = await storage.ReadAsync<ScheduleStatus>(record, stopping);
         if (status is not null && status.Next <= clock.GetUtcNow())
         {
             logger.LogInformation("Timer '{Function}' missed its run at {Due:o} while the host was down; running it now", function.Name, status.Next);
@@ -46,7 +41,7 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
         {
             var next = schedule.NextAfter(clock.GetUtcNow());
             status = new ScheduleStatus(last, next, clock.GetUtcNow());
-            await WriteAsync(record, status, stopping);
+            await storage.WriteAsync(record, status);
             if (!await WaitUntilAsync(next, stopping))
             {
                 continue;
@@ -88,20 +83,4 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
         });
         return invoker.InvokeAsync(function, new TypedData { Json = timerInfo }, cancellation: cancellation);
     }
-
-    private static async Task<ScheduleStatus?> ReadAsync(Azure.Storage.Blobs.BlobClient record, CancellationToken cancellation)
-    {
-        try
-        {
-            var content = await record.DownloadContentAsync(cancellation);
-            return content.Value.Content.ToObjectFromJson<ScheduleStatus>();
-        }
-        catch (RequestFailedException missing) when (missing.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    private static async Task WriteAsync(Azure.Storage.Blobs.BlobClient record, ScheduleStatus status, CancellationToken cancellation) =>
-        await record.UploadAsync(BinaryData.FromObjectAsJson(status), overwrite: true, cancellation);
 }

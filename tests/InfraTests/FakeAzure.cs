@@ -17,7 +17,9 @@ internal sealed class FakeAzure : IDisposable
     {
         Directory.CreateDirectory(Bin);
         var az = Path.Combine(Bin, "az");
-        File.Copy(Repository.FakeAzureCli, az);
+        // Run by an interpreter that has jmespath (a pyenv python3 on PATH may not; Debian's python3-jmespath is for /usr/bin/python3).
+        var script = File.ReadAllLines(Repository.FakeAzureCli).Skip(1).Prepend($"#!{Python}");
+        File.WriteAllLines(az, script);
         File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
@@ -65,19 +67,27 @@ internal sealed class FakeAzure : IDisposable
 
     public static string BashPath { get; } = File.Exists("/usr/bin/bash") ? "/usr/bin/bash" : "/bin/bash";
 
-    /// <summary>Whether python3 with the jmespath package (what the fake CLI runs on) is here.</summary>
-    public static bool CanRun { get; } = ProbePython();
+    /// <summary>A python3 with the jmespath package, which the fake CLI runs on (.ci/run installs python3-jmespath).</summary>
+    public static string Python { get; } = FindPython();
 
-    private static bool ProbePython()
+    private static string FindPython()
     {
-        try
+        foreach (var candidate in new[] { "python3", "/usr/bin/python3" })
         {
-            return ProcessRun.StartAsync("python3", ["-c", "import jmespath"]).GetAwaiter().GetResult().ExitCode == 0;
+            try
+            {
+                var probe = ProcessRun.StartAsync(candidate, ["-c", "import jmespath, sys; print(sys.executable)"]).GetAwaiter().GetResult();
+                if (probe.ExitCode == 0)
+                {
+                    return probe.Stdout.Trim();
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // not installed
+            }
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
+        throw new InvalidOperationException("The fake Azure CLI needs python3 with jmespath: apt-get install python3-jmespath (.ci/run does).");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -9,9 +9,6 @@ public sealed class PostdeployHookTests : IDisposable
 
     public void Dispose() => _azure.Dispose();
 
-    private static void RequireFakeCli() =>
-        Assert.SkipUnless(FakeAzure.CanRun, "the fake Azure CLI needs python3 with the jmespath package");
-
     // One entry of `az functionapp function list`: "<app>/<function>" and the function's bindings.
     private static string Function(string name, string bindings) =>
         $$"""{ "name": "{{FakeAzure.AppName}}/{{name}}", "language": "dotnet-isolated", "isDisabled": false, "config": { "bindings": [{{bindings}}] } }""";
@@ -44,7 +41,6 @@ public sealed class PostdeployHookTests : IDisposable
     [Fact]
     public async Task Hook_WithNoFunctionsDeployed_ChangesNothingAndSucceeds()
     {
-        RequireFakeCli();
         _azure.Answer("functionapp function list", "[]");
         _azure.Answer("eventgrid system-topic event-subscription list", "[]");
 
@@ -59,7 +55,6 @@ public sealed class PostdeployHookTests : IDisposable
     [Fact]
     public async Task Hook_WithNoEventGridBlobTrigger_ChangesNothingAndSucceeds()
     {
-        RequireFakeCli();
         _azure.Answer("functionapp function list", $"[{Function("Health", HttpTrigger)}, {Function("Polled", PolledBlobTrigger)}, {Function("Daily", TimerTrigger)}]");
         _azure.Answer("eventgrid system-topic event-subscription list", """[{ "name": "someone-elses" }]""");
 
@@ -75,7 +70,6 @@ public sealed class PostdeployHookTests : IDisposable
     [Fact]
     public async Task Hook_SubscribesEveryEventGridBlobTriggerToItsContainer()
     {
-        RequireFakeCli();
         _azure.Answer("functionapp function list", $"""
             [{Function("Health", HttpTrigger)},
              {Function("ConvertScan", EventGridBlobTrigger("%SCANS_CONTAINER%/{name}"))},
@@ -113,7 +107,6 @@ public sealed class PostdeployHookTests : IDisposable
     [Fact]
     public async Task Hook_WhenTheBlobsKeyNeverAppears_FailsWithoutSubscribing()
     {
-        RequireFakeCli();
         _azure.Answer("functionapp function list", $"[{Function("ConvertScan", EventGridBlobTrigger("scans/{name}"))}]");
         _azure.Answer("functionapp keys list", """{ "masterKey": "m", "functionKeys": {}, "systemKeys": {} }""");
         _azure.Answer("eventgrid system-topic event-subscription list", "[]");
@@ -139,7 +132,6 @@ public sealed class PostdeployHookTests : IDisposable
     [Fact]
     public async Task Hook_WhenSignedOut_SaysWhatToDoAndSucceeds()
     {
-        RequireFakeCli();
 
         var run = await _azure.RunHookAsync(signedIn: false);
 

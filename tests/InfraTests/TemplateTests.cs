@@ -15,7 +15,7 @@ public partial class TemplateTests
 
     private static async Task<ArmTemplate> MainAsync() => new(await Bicep.MainTemplateAsync());
 
-    private static async Task<IReadOnlyDictionary<string, JsonNode?>> AppSettingsAsync()
+    internal static async Task<IReadOnlyDictionary<string, JsonNode?>> AppSettingsAsync()
     {
         var main = await MainAsync();
         var (template, resource) = Assert.Single(main.OfType("Microsoft.Web/sites/config"));

@@ -151,5 +151,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static int FreePortNumber() => FreePort.Next();
+    public static int FreePortNumber() => LoopbackPort.Free();
 }
