@@ -32,13 +32,11 @@ public sealed record LocalHostOptions
 
     /// <summary>Names the host's records in storage (timer schedules, blob receipts); apps sharing an account need their own. Null: from the app's name.</summary>
     public string? HostId { get; init; }
-
     public string StateDirectory => Path.Combine(DataDirectory, "local-host");
 }
 
 public sealed record AzuritePorts(int Blob, int Queue, int Table)
 {
     public static AzuritePorts Standard { get; } = new(10000, 10001, 10002);
-
     public static AzuritePorts Free { get; } = new(0, 0, 0);
 }

@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using DurableTask.AzureStorage;
-using Etransactions.Local.Admin;
-using Etransactions.Local.App;
-using Etransactions.Local.Azurite;
-using Etransactions.Local.Clock;
-using Etransactions.Local.Durable;
-using Etransactions.Local.Triggers;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -30,19 +23,12 @@ public sealed class RunningHost : IAsyncDisposable
     private RunningHost(ProcessRegistry registry) => Registry = registry;
 
     public Uri BaseUri { get; private set; } = null!;
-
     public string StorageConnectionString { get; private set; } = "";
-
     public string FunctionKey { get; private set; } = "";
-
     public string HostId { get; private set; } = "";
-
     public MovableClock Clock { get; private set; } = null!;
-
     public FunctionCatalog Functions => _worker!.Functions;
-
     public ProcessRegistry Registry { get; }
-
     public Task WorkerExited => _worker!.Exited;
 
     public static async Task<RunningHost> StartAsync(LocalHostOptions options, Action<ILoggingBuilder> logging, CancellationToken cancellation)

@@ -1,6 +1,3 @@
-using Etransactions.Local.Clock;
-using Etransactions.Local.Triggers;
-
 namespace Etransactions.Local.Admin;
 
 /// <summary>

@@ -11,7 +11,6 @@ public sealed partial class AppSettings
     private readonly Dictionary<string, string> _values;
 
     private AppSettings(Dictionary<string, string> values) => _values = values;
-
     public IReadOnlyDictionary<string, string> Values => _values;
 
     public static AppSettings Load(string repositoryRoot, IReadOnlyDictionary<string, string> overrides)

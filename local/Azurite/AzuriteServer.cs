@@ -12,11 +12,8 @@ public sealed class AzuriteServer : IAsyncDisposable
     }
 
     public AzuritePorts Ports { get; }
-
     public int ProcessId => _process.Id;
-
     public DateTime StartTime => _process.StartTime;
-
     public string ConnectionString => DevelopmentStorage.ConnectionString(Ports);
 
     /// <summary>Installs Azurite if needed and starts it on the given ports (0: a free one), data in <paramref name="location"/>.</summary>

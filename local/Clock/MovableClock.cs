@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Etransactions.Local.Clock;
 
 /// <summary>
@@ -23,7 +21,6 @@ public sealed class MovableClock : TimeProvider
 
     /// <summary>The file the worker reads the offset from.</summary>
     public string File => _file;
-
     public TimeSpan Offset => _offset;
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Grpc.Core;
 using P = Microsoft.DurableTask.Protobuf;
 

@@ -17,13 +17,10 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     public int Id => _process.Id;
-
     public DateTime StartTime => _process.StartTime;
-
     public bool HasExited => _process.HasExited;
 
     public Task WaitForExitAsync(CancellationToken cancellation = default) => _process.WaitForExitAsync(cancellation);
-
     public int ExitCode => _process.ExitCode;
 
     /// <summary>

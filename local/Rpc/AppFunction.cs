@@ -4,7 +4,6 @@ namespace Etransactions.Local.Rpc;
 public sealed record AppFunction(string Id, string Name, RpcFunctionMetadata Metadata, IReadOnlyList<JsonObject> Bindings)
 {
     public JsonObject Trigger => Bindings.First(binding => Type(binding).EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
-
     public string TriggerType => Type(Trigger);
 
     /// <summary>The name of the trigger's parameter, under which its data is sent.</summary>

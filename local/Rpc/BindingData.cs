@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace Etransactions.Local.Rpc;
 
 /// <summary>The shapes of trigger data the worker's extensions read.</summary>

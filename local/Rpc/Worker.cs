@@ -1,4 +1,3 @@
-using Etransactions.Local.App;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Etransactions.Local.Rpc;
@@ -26,7 +25,6 @@ public sealed class Worker : IAsyncDisposable
 
     /// <summary>The worker's own HTTP endpoint (ASP.NET Core integration), where HTTP requests are forwarded.</summary>
     public Uri? HttpUri { get; }
-
     public FunctionCatalog Functions { get; }
 
     /// <summary>Completes when the worker process ends.</summary>

@@ -15,9 +15,7 @@ public sealed class HostStorage(string connectionString, string hostId)
     private readonly Lazy<Task> _created = new(() => new BlobContainerClient(connectionString, Container).CreateIfNotExistsAsync());
 
     public string HostId => hostId;
-
     public BlobServiceClient Blobs { get; } = new(connectionString);
-
     public QueueServiceClient Queues { get; } = new(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
 
     /// <summary>The record at <paramref name="path"/>, or null when there is none yet.</summary>

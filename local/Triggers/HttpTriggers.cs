@@ -59,7 +59,11 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
             value => value.Key, value => BindingData.Text(Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var invocation = invoker.InvokeAsync(function, trigger, routeValues, invocationId, abandon.Token);
-        var error = await forwarder.SendAsync(context, workerUri.ToString(), _client, ForwarderRequestConfig.Empty, new InvocationTransformer(invocationId));
+        var error = await forwarder.SendAsync(context, workerUri.ToString(), _client, ForwarderRequestConfig.Empty, (_, forwarded) =>
+        {
+            forwarded.Headers.Add("x-ms-invocation-id", invocationId);
+            return ValueTask.CompletedTask;
+        });
         if (error != ForwarderError.None)
         {
             // The worker never saw the request: it would wait for it until the function timeout.
@@ -82,14 +86,5 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
         var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
         return given is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(functionKey));
-    }
-
-    private sealed class InvocationTransformer(string invocationId) : HttpTransformer
-    {
-        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
-        {
-            await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-            proxyRequest.Headers.Add("x-ms-invocation-id", invocationId);
-        }
     }
 }

@@ -1,5 +1,3 @@
-using Etransactions.Local.Clock;
-
 namespace Etransactions.Local.Triggers;
 
 /// <summary>
