@@ -3,6 +3,9 @@ namespace Etransactions.Local.Azurite;
 /// <summary>Azurite, the local twin of Azure Storage, installed from npm at the version pinned beside this file.</summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
+    // Azurite's well-known development account: public, the same for everyone, never valid in Azure.
+    private const string Account = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly ChildProcess _process;
 
     private AzuriteServer(ChildProcess process, AzuritePorts ports)
@@ -14,7 +17,9 @@ public sealed class AzuriteServer : IAsyncDisposable
     public AzuritePorts Ports { get; }
     public int ProcessId => _process.Id;
     public DateTime StartTime => _process.StartTime;
-    public string ConnectionString => DevelopmentStorage.ConnectionString(Ports);
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Ports.Blob}/{Account};"
+        + $"QueueEndpoint=http://127.0.0.1:{Ports.Queue}/{Account};TableEndpoint=http://127.0.0.1:{Ports.Table}/{Account};";
 
     /// <summary>Installs Azurite if needed and starts it on the given ports (0: a free one), data in <paramref name="location"/>.</summary>
     public static async Task<AzuriteServer> StartAsync(
@@ -42,7 +47,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         var server = new AzuriteServer(process, chosen);
         try
         {
-            await WaitUntilListeningAsync(process, chosen, log, cancellation);
+            var listening = Task.WhenAll(new[] { chosen.Blob, chosen.Queue, chosen.Table }.Select(port => LoopbackPort.WaitUntilListeningAsync(port, cancellation)));
+            await process.StartingAsync("Azurite", listening, () =>
+                $"is port {chosen.Blob}, {chosen.Queue} or {chosen.Table} in use by another program? {log} says:{Environment.NewLine}{Tail(log)}", cancellation);
         }
         catch
         {
@@ -51,27 +58,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
         logger.LogInformation("Azurite listens on blob {Blob}, queue {Queue}, table {Table}", chosen.Blob, chosen.Queue, chosen.Table);
         return server;
-    }
-
-    private static async Task WaitUntilListeningAsync(ChildProcess process, AzuritePorts ports, string log, CancellationToken cancellation)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        foreach (var port in new[] { ports.Blob, ports.Queue, ports.Table })
-        {
-            while (!await LoopbackPort.IsListeningAsync(port, cancellation))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException(
-                        $"Azurite stopped at start (exit code {process.ExitCode}); is port {port} in use by another program? {log} says:{Environment.NewLine}{Tail(log)}");
-                }
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Azurite did not listen on port {port} within a minute.");
-                }
-                await Task.Delay(100, cancellation);
-            }
-        }
     }
 
     private static string Tail(string log) =>

@@ -18,7 +18,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
     public DateTime StartTime => _process.StartTime;
-    public bool HasExited => _process.HasExited;
 
     public Task WaitForExitAsync(CancellationToken cancellation = default) => _process.WaitForExitAsync(cancellation);
     public int ExitCode => _process.ExitCode;
@@ -52,6 +51,26 @@ public sealed partial class ChildProcess : IAsyncDisposable
         {
             logger.Log(level, "{Line}", line);
         }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="step"/> of the process's start, failing at once if the process exits (a setting
+    /// it refused, a port in use: <paramref name="why"/> says where to look) or if the step takes over a minute.
+    /// </summary>
+    public async Task StartingAsync(string name, Task step, Func<string> why, CancellationToken cancellation)
+    {
+        var finished = await Task.WhenAny(step, _process.WaitForExitAsync(cancellation), Task.Delay(TimeSpan.FromMinutes(1), cancellation));
+        if (finished == step)
+        {
+            await step;
+            return;
+        }
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{name} stopped while starting (exit code {_process.ExitCode}); {why()}");
+        }
+        cancellation.ThrowIfCancellationRequested();
+        throw new TimeoutException($"{name} did not start within a minute.");
     }
 
     /// <summary>Asks the process to stop (SIGTERM), then kills it and its children after the grace period.</summary>

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Etransactions.Local.Processes;
 
-/// <summary>Ports on 127.0.0.1: a free one to listen on, and whether something listens on one.</summary>
+/// <summary>Ports on 127.0.0.1: a free one to listen on, and waiting until something listens on one.</summary>
 public static class LoopbackPort
 {
     /// <summary>A loopback port nothing listens on now (the system's choice for port 0).</summary>
@@ -14,17 +14,21 @@ public static class LoopbackPort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellation)
+    /// <summary>Completes when something listens on the port.</summary>
+    public static async Task WaitUntilListeningAsync(int port, CancellationToken cancellation)
     {
-        using var client = new TcpClient();
-        try
+        while (true)
         {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellation);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellation);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, cancellation);
+            }
         }
     }
 }

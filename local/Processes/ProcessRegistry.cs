@@ -31,7 +31,6 @@ public sealed class ProcessRegistry(string stateDirectory, ILogger logger)
             ChildProcess.Terminate(entry.ProcessId);
             await WaitForExitAsync(entry, TimeSpan.FromSeconds(10));
         }
-        Directory.CreateDirectory(stateDirectory);
         Record("host", Environment.ProcessId, Process.GetCurrentProcess().StartTime);
     }
 

@@ -12,16 +12,12 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
 {
     private readonly Channel<StreamingMessage> _outgoing = Channel.CreateUnbounded<StreamingMessage>(new() { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> _pending = new();
-    private readonly TaskCompletionSource<string> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<string, ILogger> _workerLoggers = new();
     private int _streams;
 
-    /// <summary>Completes with the worker's id when it opens its stream.</summary>
-    public Task<string> Connected => _connected.Task;
-
-    /// <summary>Completes when the worker's stream ends.</summary>
-    public Task Disconnected => _disconnected.Task;
+    /// <summary>Completes when the worker opens its stream.</summary>
+    public Task Connected => _connected.Task;
 
     public override async Task EventStream(
         IAsyncStreamReader<StreamingMessage> requestStream, IServerStreamWriter<StreamingMessage> responseStream, ServerCallContext context)
@@ -93,7 +89,7 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
     {
         var key = message.ContentCase switch
         {
-            StreamingMessage.ContentOneofCase.StartStream => Connect(message.StartStream.WorkerId),
+            StreamingMessage.ContentOneofCase.StartStream => Connect(),
             StreamingMessage.ContentOneofCase.WorkerInitResponse => "init",
             StreamingMessage.ContentOneofCase.FunctionMetadataResponse => "metadata",
             StreamingMessage.ContentOneofCase.FunctionLoadResponse => LoadKey(message.FunctionLoadResponse.FunctionId),
@@ -107,25 +103,17 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
         }
     }
 
-    private string? Connect(string workerId)
+    private string? Connect()
     {
-        _connected.TrySetResult(workerId);
+        _connected.TrySetResult();
         return null;
     }
 
     private string? Log(RpcLog log)
     {
-        var category = string.IsNullOrEmpty(log.Category) ? "Worker" : log.Category;
-        var logger = _workerLoggers.GetOrAdd(category, name => loggers.CreateLogger(name));
+        var logger = loggers.CreateLogger(string.IsNullOrEmpty(log.Category) ? "Worker" : log.Category);
         var level = log.Level == RpcLog.Types.Level.None ? LogLevel.None : (LogLevel)(int)log.Level;
-        if (log.Exception is { } exception)
-        {
-            logger.Log(level, "{Message} {ExceptionType}: {ExceptionMessage}", log.Message, exception.Type, exception.Message);
-        }
-        else
-        {
-            logger.Log(level, "{Message}", log.Message);
-        }
+        logger.Log(level, "{Message}{Exception}", log.Message, log.Exception is { } exception ? $" {exception.Type}: {exception.Message}" : "");
         return null;
     }
 }
