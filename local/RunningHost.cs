@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using DurableTask.AzureStorage;
+using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -42,7 +43,7 @@ public sealed class RunningHost : IAsyncDisposable
         {
             await host.Registry.ClearStaleAsync();
             host._stops.Add(() => { host.Registry.Forget("host"); return ValueTask.CompletedTask; });
-            await host.StartAsync(options, logging, loggers, cancellation);
+            await host.StartAsync(options, logging, loggers, logger, cancellation);
             return host;
         }
         catch
@@ -52,9 +53,8 @@ public sealed class RunningHost : IAsyncDisposable
         }
     }
 
-    private async Task StartAsync(LocalHostOptions options, Action<ILoggingBuilder> logging, ILoggerFactory loggers, CancellationToken cancellation)
+    private async Task StartAsync(LocalHostOptions options, Action<ILoggingBuilder> logging, ILoggerFactory loggers, ILogger logger, CancellationToken cancellation)
     {
-        var logger = loggers.CreateLogger("Host");
         // Azurite starts while the app builds; both take seconds.
         var storage = StartStorageAsync(options, loggers, cancellation);
         FunctionsApp app;
@@ -69,8 +69,8 @@ public sealed class RunningHost : IAsyncDisposable
         }
         StorageConnectionString = await storage;
 
-        var settings = AppSettings.Load(SettingsFolder(options), options.SettingOverrides);
-        settings.Set("AzureWebJobsStorage", StorageConnectionString);
+        var overrides = new Dictionary<string, string>(options.SettingOverrides) { ["AzureWebJobsStorage"] = StorageConnectionString };
+        var settings = AppSettings.Load(SettingsFolder(options), overrides);
         var hostJson = HostJson.Load(Path.Combine(app.OutputDirectory, "host.json"), settings);
         var taskHub = hostJson.DurableHubName;
         Clock = new MovableClock(Path.Combine(options.StateDirectory, "clock"), ClockStart(settings));
@@ -104,7 +104,8 @@ public sealed class RunningHost : IAsyncDisposable
         var blobs = new BlobTriggers(invoker, records, settings.Resolve, poison, options.PollingInterval, loggers.CreateLogger<BlobTriggers>());
         var queues = new QueueTriggers(invoker, records, settings.Resolve, poison, hostJson.QueueMessagesAreBase64, options.PollingInterval, hostJson.FunctionTimeout, loggers.CreateLogger<QueueTriggers>());
 
-        var outside = BuildPublicServer(logging, port, engine, new AdminEndpoints(Functions, Clock, timers, blobs, queues, HostVersion), invoker, hostJson);
+        var version = typeof(RunningHost).Assembly.GetName().Version?.ToString() ?? "0";
+        var outside = BuildPublicServer(logging, port, engine, new AdminEndpoints(Functions, Clock, timers, blobs, queues, version), invoker, hostJson);
         await outside.StartAsync(cancellation);
         _stops.Add(async () => { await outside.StopAsync(); await outside.DisposeAsync(); });
 
@@ -133,11 +134,7 @@ public sealed class RunningHost : IAsyncDisposable
         }
         var azurite = await AzuriteServer.StartAsync(options.RepositoryRoot, options.DataDirectory, options.AzuritePorts, loggers.CreateLogger("Azurite"), cancellation);
         Registry.Record("azurite", azurite.ProcessId, azurite.StartTime);
-        _stops.Add(async () =>
-        {
-            await azurite.DisposeAsync();
-            Registry.Forget("azurite");
-        });
+        _stops.Add(async () => { await azurite.DisposeAsync(); Registry.Forget("azurite"); });
         return azurite.ConnectionString;
     }
 
@@ -158,7 +155,9 @@ public sealed class RunningHost : IAsyncDisposable
             grpc.MaxSendMessageSize = null;
         });
         builder.Services.AddSingleton(channel);
-        DurableEngine.Register(builder.Services, engine, dispatching);
+        // The sidecar dispatches through SidecarEngine and reaches the engine's client as it is.
+        builder.Services.AddSingleton<IOrchestrationService>(dispatching);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(engine);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<WorkerChannel>().RequireHost($"*:{rpcPort}");
@@ -188,19 +187,15 @@ public sealed class RunningHost : IAsyncDisposable
         return app;
     }
 
-    private Dictionary<string, string> WorkerEnvironment(AppSettings settings, FunctionsApp app)
+    private Dictionary<string, string> WorkerEnvironment(AppSettings settings, FunctionsApp app) => new(settings.Values)
     {
-        var environment = new Dictionary<string, string>(settings.Values)
-        {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["FUNCTIONS_APPLICATION_DIRECTORY"] = app.OutputDirectory,
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            // Read by the app's clock: it follows the clock that /admin/clock moves, here only.
-            ["ETRANSACTIONS_LOCAL_HOST"] = "true",
-            ["ETRANSACTIONS_LOCAL_CLOCK_FILE"] = Clock.File,
-        };
-        return environment;
-    }
+        ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+        ["FUNCTIONS_APPLICATION_DIRECTORY"] = app.OutputDirectory,
+        ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
+        // Read by the app's clock: it follows the clock that /admin/clock moves, here only.
+        ["ETRANSACTIONS_LOCAL_HOST"] = "true",
+        ["ETRANSACTIONS_LOCAL_CLOCK_FILE"] = Clock.File,
+    };
 
     private static string SettingsFolder(LocalHostOptions options)
     {
@@ -242,8 +237,6 @@ public sealed class RunningHost : IAsyncDisposable
         "queuetrigger" => function.Property("queueName") ?? "",
         _ => "",
     };
-
-    private static string HostVersion => typeof(RunningHost).Assembly.GetName().Version?.ToString() ?? "0";
 
     public async ValueTask DisposeAsync()
     {

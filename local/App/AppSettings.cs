@@ -8,10 +8,9 @@ namespace Etransactions.Local.App;
 /// </summary>
 public sealed partial class AppSettings
 {
-    private readonly Dictionary<string, string> _values;
+    private AppSettings(Dictionary<string, string> values) => Values = values;
 
-    private AppSettings(Dictionary<string, string> values) => _values = values;
-    public IReadOnlyDictionary<string, string> Values => _values;
+    public IReadOnlyDictionary<string, string> Values { get; }
 
     public static AppSettings Load(string repositoryRoot, IReadOnlyDictionary<string, string> overrides)
     {
@@ -37,9 +36,7 @@ public sealed partial class AppSettings
         return new AppSettings(values);
     }
 
-    public string? this[string name] => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-
-    public void Set(string name, string value) => _values[name] = value;
+    public string? this[string name] => Values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>Resolves the `%NAME%` references of host.json and binding properties to app settings.</summary>
     public string Resolve(string text) => SettingReference().Replace(text, reference =>

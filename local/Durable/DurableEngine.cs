@@ -1,5 +1,4 @@
 using DurableTask.AzureStorage;
-using DurableTask.Core;
 
 namespace Etransactions.Local.Durable;
 
@@ -23,12 +22,5 @@ public static class DurableEngine
         });
         await service.CreateIfNotExistsAsync();
         return service;
-    }
-
-    /// <summary>The engine for the sidecar's dependency injection: its dispatchers through <see cref="SidecarEngine"/>, its client as it is.</summary>
-    public static void Register(IServiceCollection services, AzureStorageOrchestrationService service, SidecarEngine dispatching)
-    {
-        services.AddSingleton<IOrchestrationService>(dispatching);
-        services.AddSingleton<IOrchestrationServiceClient>(service);
     }
 }

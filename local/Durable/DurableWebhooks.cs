@@ -25,19 +25,8 @@ public static class DurableWebhooks
             var body = await reader.ReadToEndAsync();
             return await SendAsync(engine, instanceId, new EventRaisedEvent(-1, body.Length == 0 ? null : body) { Name = eventName });
         });
-        instances.MapPost("/terminate", async (string instanceId, string? reason) =>
-        {
-            if (await ExistingAsync(engine, instanceId) is not { } state)
-            {
-                return Results.NotFound();
-            }
-            if (IsFinished(state.OrchestrationStatus))
-            {
-                return Results.StatusCode(StatusCodes.Status410Gone);
-            }
-            await engine.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
-            return Results.Accepted();
-        });
+        instances.MapPost("/terminate", (string instanceId, string? reason) =>
+            IfRunningAsync(engine, instanceId, () => engine.ForceTerminateTaskOrchestrationAsync(instanceId, reason)));
         instances.MapPost("/suspend", (string instanceId, string? reason) => SendAsync(engine, instanceId, new ExecutionSuspendedEvent(-1, reason)));
         instances.MapPost("/resume", (string instanceId, string? reason) => SendAsync(engine, instanceId, new ExecutionResumedEvent(-1, reason)));
     }
@@ -56,8 +45,8 @@ public static class DurableWebhooks
             ["input"] = ParseJson(state.Input),
             ["customStatus"] = ParseJson(state.Status),
             ["output"] = ParseJson(state.Output),
-            ["createdTime"] = state.CreatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["lastUpdatedTime"] = state.LastUpdatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["createdTime"] = state.CreatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["lastUpdatedTime"] = state.LastUpdatedTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
         // As Durable Functions answers: 202 while it runs, 200 when completed, 400 when failed or terminated.
         var code = state.OrchestrationStatus switch
@@ -69,29 +58,30 @@ public static class DurableWebhooks
         return Results.Json(status, statusCode: code);
     }
 
-    private static async Task<IResult> SendAsync(IOrchestrationServiceClient engine, string instanceId, HistoryEvent message)
+    private static Task<IResult> SendAsync(IOrchestrationServiceClient engine, string instanceId, HistoryEvent message) =>
+        IfRunningAsync(engine, instanceId, () => engine.SendTaskOrchestrationMessageAsync(new TaskMessage
+        {
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
+            Event = message,
+        }));
+
+    /// <summary>Acts on the instance and answers 202; 404 when there is none, 410 when it has finished.</summary>
+    private static async Task<IResult> IfRunningAsync(IOrchestrationServiceClient engine, string instanceId, Func<Task> act)
     {
         if (await ExistingAsync(engine, instanceId) is not { } state)
         {
             return Results.NotFound();
         }
-        if (IsFinished(state.OrchestrationStatus))
+        if (state.OrchestrationStatus is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled)
         {
             return Results.StatusCode(StatusCodes.Status410Gone);
         }
-        await engine.SendTaskOrchestrationMessageAsync(new TaskMessage
-        {
-            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
-            Event = message,
-        });
+        await act();
         return Results.Accepted();
     }
 
     private static async Task<OrchestrationState?> ExistingAsync(IOrchestrationServiceClient engine, string instanceId) =>
         (await engine.GetOrchestrationStateAsync(instanceId, allExecutions: false))?.FirstOrDefault();
-
-    private static bool IsFinished(OrchestrationStatus status) =>
-        status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
 
     private static JsonNode? ParseJson(string? text)
     {

@@ -21,8 +21,6 @@ public sealed class SidecarEngine(IOrchestrationService engine, ILogger logger) 
         TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
     {
-        ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
-        ArgumentNullException.ThrowIfNull(orchestratorMessages);
         Replace(newOrchestrationRuntimeState.Events);
         Replace(newOrchestrationRuntimeState.NewEvents);
         foreach (var message in orchestratorMessages)

@@ -53,21 +53,14 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
         P.WorkItem.RequestOneofCase.OrchestratorRequest => RunOrchestratorAsync(item.OrchestratorRequest, item.CompletionToken, stopping),
         P.WorkItem.RequestOneofCase.ActivityRequest => RunActivityAsync(item.ActivityRequest, item.CompletionToken, stopping),
         P.WorkItem.RequestOneofCase.HealthPing => Task.CompletedTask,
-        _ => Unsupported(item),
+        _ => throw new NotSupportedException($"Durable work items of kind {item.RequestCase} (entities) are not supported by the local host."),
     };
-
-    private Task Unsupported(P.WorkItem item)
-    {
-        logger.LogError("Durable work items of kind {Kind} (entities) are not supported by the local host", item.RequestCase);
-        return Task.CompletedTask;
-    }
 
     private async Task RunOrchestratorAsync(P.OrchestratorRequest request, string completionToken, CancellationToken stopping)
     {
         var name = request.PastEvents.Concat(request.NewEvents).Select(e => e.ExecutionStarted?.Name).FirstOrDefault(n => n is not null) ?? "";
-        var function = functions.Find(name);
         P.OrchestratorResponse response;
-        if (function is null || !function.Is("orchestrationTrigger"))
+        if (functions.Find(name) is not { } function || !function.Is("orchestrationTrigger"))
         {
             response = Failed(request.InstanceId, "FunctionNotFound", $"The app has no orchestrator function named '{name}'.");
         }
@@ -92,8 +85,7 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
             TaskId = request.TaskId,
             CompletionToken = completionToken,
         };
-        var function = functions.Find(request.Name);
-        if (function is null || !function.Is("activityTrigger"))
+        if (functions.Find(request.Name) is not { } function || !function.Is("activityTrigger"))
         {
             response.FailureDetails = new P.TaskFailureDetails { ErrorType = "FunctionNotFound", ErrorMessage = $"The app has no activity function named '{request.Name}'." };
         }
@@ -130,8 +122,8 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
     {
         TypedData.DataOneofCase.Json => value.Json,
         TypedData.DataOneofCase.String => JsonSerializer.Serialize(value.String),
-        TypedData.DataOneofCase.Int => value.Int.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        TypedData.DataOneofCase.Double => value.Double.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        TypedData.DataOneofCase.Int => value.Int.ToString(CultureInfo.InvariantCulture),
+        TypedData.DataOneofCase.Double => value.Double.ToString("R", CultureInfo.InvariantCulture),
         _ => null,
     };
 
@@ -141,27 +133,22 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
     /// </summary>
     private static P.TaskFailureDetails FailureOf(Rpc.Messages.RpcException? error)
     {
-        var details = new P.TaskFailureDetails { ErrorType = error?.Type ?? "", ErrorMessage = error?.Message ?? "", StackTrace = error?.StackTrace ?? "" };
-        if (error?.Message is ['{', ..] message)
+        try
         {
-            try
+            if (error?.Message is ['{', ..] message
+                && JsonSerializer.Deserialize<ReportedError>(message, JsonSerializerOptions.Web) is { ErrorType: { } type, ErrorMessage: { } text } reported)
             {
-                using var json = JsonDocument.Parse(message);
-                var root = json.RootElement;
-                if (root.TryGetProperty("errorType", out var type) && root.TryGetProperty("errorMessage", out var text))
-                {
-                    details.ErrorType = type.GetString() ?? details.ErrorType;
-                    details.ErrorMessage = text.GetString() ?? "";
-                    details.StackTrace = root.TryGetProperty("stackTrace", out var stack) ? stack.GetString() ?? "" : details.StackTrace;
-                }
-            }
-            catch (JsonException)
-            {
-                // Not the extension's format: keep the message as it is.
+                return new P.TaskFailureDetails { ErrorType = type, ErrorMessage = text, StackTrace = reported.StackTrace ?? error.StackTrace ?? "" };
             }
         }
-        return details;
+        catch (JsonException)
+        {
+            // Not the extension's format: keep the message as it is.
+        }
+        return new P.TaskFailureDetails { ErrorType = error?.Type ?? "", ErrorMessage = error?.Message ?? "", StackTrace = error?.StackTrace ?? "" };
     }
+
+    private sealed record ReportedError(string? ErrorType, string? ErrorMessage, string? StackTrace);
 
     private static P.OrchestratorResponse Failed(string instanceId, string errorType, string message) => new()
     {
