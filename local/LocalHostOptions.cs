@@ -6,7 +6,6 @@ public sealed record LocalHostOptions
     /// <summary>The repository root: host.json and local.settings(.sample).json are there.</summary>
     public required string RepositoryRoot { get; init; }
 
-    /// <summary>The functions project to build and run.</summary>
     public required string AppProject { get; init; }
 
     /// <summary>False: run the project's existing build output (tests build it beforehand).</summary>

@@ -52,7 +52,7 @@ public sealed record AdminEndpoints(FunctionCatalog Functions, MovableClock Cloc
     private async Task<IResult> MoveClockAsync(HttpRequest request)
     {
         var body = await ReadJsonAsync(request);
-        if (body?["now"]?.ToString() is not { } text || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var now))
+        if (body?["now"]?.ToString() is not { } text || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var now))
         {
             return Results.Problem(statusCode: 400, title: "Invalid clock", detail: "Send { \"now\": \"<ISO-8601 time with offset>\" }.");
         }
@@ -68,7 +68,7 @@ public sealed record AdminEndpoints(FunctionCatalog Functions, MovableClock Cloc
         {
             return await JsonNode.ParseAsync(request.Body);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }

@@ -11,7 +11,7 @@ public sealed record HostJson(string RoutePrefix, string DurableHubName, bool Qu
         var prefix = extensions?["http"]?["routePrefix"]?.GetValue<string>() ?? "api";
         var hub = settings.Resolve(extensions?["durableTask"]?["hubName"]?.GetValue<string>() ?? "TestHubName");
         var encoding = extensions?["queues"]?["messageEncoding"]?.GetValue<string>() ?? "base64";
-        var timeout = root["functionTimeout"]?.GetValue<string>() is { } text ? TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.FromMinutes(30);
+        var timeout = root["functionTimeout"]?.GetValue<string>() is { } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : TimeSpan.FromMinutes(30);
         return new HostJson(prefix.Trim('/'), hub, encoding.Equals("base64", StringComparison.OrdinalIgnoreCase), timeout);
     }
 }

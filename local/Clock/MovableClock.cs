@@ -7,54 +7,41 @@ namespace Etransactions.Local.Clock;
 /// </summary>
 public sealed class MovableClock : TimeProvider
 {
-    private readonly string _file;
     private readonly Lock _lock = new();
     private TimeSpan _offset;
-    private TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MovableClock(string file, DateTimeOffset? start)
     {
-        _file = file;
+        File = file;
         _offset = start is { } at ? at - System.GetUtcNow() : TimeSpan.Zero;
         Write();
     }
 
     /// <summary>The file the worker reads the offset from.</summary>
-    public string File => _file;
+    public string File { get; }
     public TimeSpan Offset => _offset;
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 
     /// <summary>Completes the next time the clock is moved (timers then work out their next run again).</summary>
-    public Task Moved
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _moved.Task;
-            }
-        }
-    }
+    public Task Moved => _moved.Task;
 
     public void MoveTo(DateTimeOffset now)
     {
-        TaskCompletionSource moved;
         lock (_lock)
         {
             _offset = now - System.GetUtcNow();
             Write();
-            moved = _moved;
-            _moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _moved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
-        moved.TrySetResult();
     }
 
     private void Write()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        var temporary = _file + ".tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        var temporary = File + ".tmp";
         global::System.IO.File.WriteAllText(temporary, ((long)_offset.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
-        global::System.IO.File.Move(temporary, _file, overwrite: true);
+        global::System.IO.File.Move(temporary, File, overwrite: true);
     }
 }

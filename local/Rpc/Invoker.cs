@@ -1,7 +1,6 @@
 namespace Etransactions.Local.Rpc;
 
-/// <summary>The outcome of one invocation of a function in the worker.</summary>
-public sealed record InvocationOutcome(string InvocationId, bool Succeeded, TypedData? ReturnValue, RpcException? Error, TimeSpan Duration)
+public sealed record InvocationOutcome(string InvocationId, bool Succeeded, TypedData? ReturnValue, RpcException? Error)
 {
     public string ErrorMessage => Error is null ? "" : $"{Error.Type}: {Error.Message}".TrimStart(':', ' ');
 }
@@ -13,7 +12,7 @@ public sealed class Invoker(WorkerChannel channel, ILogger<Invoker> logger, Time
     public string? DurableClientData { get; set; }
 
     public async Task<InvocationOutcome> InvokeAsync(
-        AppFunction function, TypedData triggerData, IReadOnlyDictionary<string, TypedData>? triggerMetadata = null,
+        AppFunction function, TypedData triggerData, IDictionary<string, TypedData>? triggerMetadata = null,
         string? invocationId = null, CancellationToken cancellation = default)
     {
         var request = new InvocationRequest
@@ -24,20 +23,14 @@ public sealed class Invoker(WorkerChannel channel, ILogger<Invoker> logger, Time
             TraceContext = new RpcTraceContext { TraceParent = Activity.Current?.Id ?? NewTraceParent() },
         };
         request.InputData.Add(new ParameterBinding { Name = function.TriggerParameter, Data = triggerData });
-        foreach (var client in function.InputsOfType("durableClient"))
+        request.InputData.Add(function.InputsOfType("durableClient").Select(client => new ParameterBinding
         {
-            request.InputData.Add(new ParameterBinding
-            {
-                Name = client["name"]!.GetValue<string>(),
-                Data = new TypedData { String = DurableClientData ?? throw new InvalidOperationException("The Durable sidecar is not running.") },
-            });
-        }
+            Name = client["name"]!.GetValue<string>(),
+            Data = new TypedData { String = DurableClientData ?? throw new InvalidOperationException("The Durable sidecar is not running.") },
+        }));
         if (triggerMetadata is not null)
         {
-            foreach (var (name, value) in triggerMetadata)
-            {
-                request.TriggerMetadata[name] = value;
-            }
+            request.TriggerMetadata.Add(triggerMetadata);
         }
 
         var watch = Stopwatch.StartNew();
@@ -49,7 +42,7 @@ public sealed class Invoker(WorkerChannel channel, ILogger<Invoker> logger, Time
             var response = (await channel.RequestAsync(
                 WorkerChannel.InvocationKey(request.InvocationId), new StreamingMessage { InvocationRequest = request }, timeout.Token)).InvocationResponse;
             var succeeded = response.Result?.Status == StatusResult.Types.Status.Success;
-            outcome = new InvocationOutcome(request.InvocationId, succeeded, response.ReturnValue, succeeded ? null : response.Result?.Exception ?? new RpcException { Message = response.Result?.Result ?? "failed" }, watch.Elapsed);
+            outcome = new InvocationOutcome(request.InvocationId, succeeded, response.ReturnValue, succeeded ? null : response.Result?.Exception ?? new RpcException { Message = response.Result?.Result ?? "failed" });
         }
         catch (OperationCanceledException)
         {
@@ -57,20 +50,20 @@ public sealed class Invoker(WorkerChannel channel, ILogger<Invoker> logger, Time
             var why = cancellation.IsCancellationRequested
                 ? new RpcException { Type = "Cancelled", Message = "The invocation was cancelled." }
                 : new RpcException { Type = "Timeout", Message = $"The function ran longer than {functionTimeout}." };
-            outcome = new InvocationOutcome(request.InvocationId, false, null, why, watch.Elapsed);
+            outcome = new InvocationOutcome(request.InvocationId, false, null, why);
         }
         catch (WorkerStoppedException stopped)
         {
-            outcome = new InvocationOutcome(request.InvocationId, false, null, new RpcException { Type = "WorkerStopped", Message = stopped.Message }, watch.Elapsed);
+            outcome = new InvocationOutcome(request.InvocationId, false, null, new RpcException { Type = "WorkerStopped", Message = stopped.Message });
         }
 
         if (outcome.Succeeded)
         {
-            logger.LogInformation("Executed '{Function}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)", function.Name, outcome.InvocationId, (long)outcome.Duration.TotalMilliseconds);
+            logger.LogInformation("Executed '{Function}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)", function.Name, outcome.InvocationId, (long)watch.Elapsed.TotalMilliseconds);
         }
         else
         {
-            logger.LogError("Executed '{Function}' (Failed, Id={InvocationId}, Duration={Duration}ms): {Error}", function.Name, outcome.InvocationId, (long)outcome.Duration.TotalMilliseconds, outcome.ErrorMessage);
+            logger.LogError("Executed '{Function}' (Failed, Id={InvocationId}, Duration={Duration}ms): {Error}", function.Name, outcome.InvocationId, (long)watch.Elapsed.TotalMilliseconds, outcome.ErrorMessage);
         }
         return outcome;
     }

@@ -3,23 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace Etransactions.Local.Triggers;
 
-/// <summary>A blob trigger's path, `container/prefix/{name}.pdf`: the container, the listing prefix, and the named parts of a match.</summary>
-public sealed partial class BlobPathPattern
+/// <summary>
+/// A blob trigger's path, `container/prefix/{name}.pdf`: the container, the literal start of the blob names
+/// (to list no more than needed), and the pattern whose named parts a blob name matches.
+/// </summary>
+public sealed partial record BlobPathPattern(string Container, string Prefix, Regex BlobName)
 {
-    private readonly Regex _blobName;
-
-    private BlobPathPattern(string container, string prefix, Regex blobName)
-    {
-        Container = container;
-        Prefix = prefix;
-        _blobName = blobName;
-    }
-
-    public string Container { get; }
-
-    /// <summary>The literal start of the blob names, to list no more than needed.</summary>
-    public string Prefix { get; }
-
     public static BlobPathPattern Parse(string path)
     {
         var slash = path.IndexOf('/', StringComparison.Ordinal);
@@ -31,7 +20,7 @@ public sealed partial class BlobPathPattern
         {
             regex.Append(Regex.Escape(blob[position..part.Index]));
             // As in Functions, a part matches across '/': {name} of "a/b/c.pdf" in "{name}.pdf" is "a/b/c".
-            regex.Append(CultureInvariant($"(?<{part.Groups[1].Value}>.+?)"));
+            regex.Append(CultureInfo.InvariantCulture, $"(?<{part.Groups[1].Value}>.+?)");
             position = part.Index + part.Length;
         }
         regex.Append(Regex.Escape(blob[position..])).Append('$');
@@ -40,18 +29,10 @@ public sealed partial class BlobPathPattern
     }
 
     /// <summary>The named parts of <paramref name="blobName"/>, or null when it does not match.</summary>
-    public IReadOnlyDictionary<string, string>? Match(string blobName)
-    {
-        var match = _blobName.Match(blobName);
-        if (!match.Success)
-        {
-            return null;
-        }
-        return _blobName.GetGroupNames().Where(name => !int.TryParse(name, out _))
-            .ToDictionary(name => name, name => match.Groups[name].Value);
-    }
-
-    private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+    public IReadOnlyDictionary<string, string>? Match(string blobName) =>
+        BlobName.Match(blobName) is { Success: true } match
+            ? BlobName.GetGroupNames().Where(name => !int.TryParse(name, out _)).ToDictionary(name => name, name => match.Groups[name].Value)
+            : null;
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Parameter();

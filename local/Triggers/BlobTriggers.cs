@@ -19,9 +19,7 @@ public sealed class BlobTriggers(Invoker invoker, HostStorage storage, Func<stri
     public sealed record Receipt(string Status, int Attempts, string? Reason, DateTimeOffset? RetryAfter);
 
     public IEnumerable<Task> Start(FunctionCatalog functions, CancellationToken stopping) =>
-        functions.WithTrigger("blobTrigger")
-            .Select(function => Supervised.RunAsync(function.Name, cancellation => PollAsync(function, cancellation), logger, stopping))
-            .ToList();
+        functions.WithTrigger("blobTrigger").Select(function => Supervised.RunAsync(function, PollAsync, logger, stopping)).ToList();
 
     /// <summary>Runs a blob function for `container/name` now, receipts aside, as `POST /admin/functions/{name}` does.</summary>
     public Task<InvocationOutcome> RunNowAsync(AppFunction function, string blobPath, CancellationToken cancellation)

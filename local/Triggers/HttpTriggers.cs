@@ -56,7 +56,7 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
         };
         // Route values bind the function's other parameters ({word} to `string word`), as the Functions host sends them.
         var routeValues = context.Request.RouteValues.ToDictionary(
-            value => value.Key, value => BindingData.Text(Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+            value => value.Key, value => BindingData.Text(Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? ""));
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var invocation = invoker.InvokeAsync(function, trigger, routeValues, invocationId, abandon.Token);
         var error = await forwarder.SendAsync(context, workerUri.ToString(), _client, ForwarderRequestConfig.Empty, (_, forwarded) =>

@@ -15,9 +15,7 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
     private const int BatchSize = 16;
 
     public IEnumerable<Task> Start(FunctionCatalog functions, CancellationToken stopping) =>
-        functions.WithTrigger("queueTrigger")
-            .Select(function => Supervised.RunAsync(function.Name, cancellation => PollAsync(function, cancellation), logger, stopping))
-            .ToList();
+        functions.WithTrigger("queueTrigger").Select(function => Supervised.RunAsync(function, PollAsync, logger, stopping)).ToList();
 
     /// <summary>Runs a queue function with <paramref name="text"/> as the message, as `POST /admin/functions/{name}` does.</summary>
     public Task<InvocationOutcome> RunNowAsync(AppFunction function, string text, CancellationToken cancellation)
@@ -51,7 +49,7 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
     {
         var text = Decode(message.Body);
         var outcome = text is null
-            ? new InvocationOutcome(message.MessageId, false, null, new RpcException { Type = "FormatException", Message = "The message is not valid Base64 (host.json extensions.queues.messageEncoding is base64)." }, TimeSpan.Zero)
+            ? new InvocationOutcome(message.MessageId, false, null, new RpcException { Type = "FormatException", Message = "The message is not valid Base64 (host.json extensions.queues.messageEncoding is base64)." })
             : await InvokeAsync(function, queue.Name, message, text, stopping);
         if (outcome.Succeeded)
         {
@@ -87,7 +85,7 @@ public sealed class QueueTriggers(Invoker invoker, HostStorage storage, Func<str
         var metadata = new Dictionary<string, TypedData>
         {
             ["Id"] = BindingData.Text(message.MessageId),
-            ["DequeueCount"] = new() { Json = message.DequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["DequeueCount"] = new() { Json = message.DequeueCount.ToString(CultureInfo.InvariantCulture) },
             ["QueueTrigger"] = BindingData.Text(text),
             ["QueueName"] = BindingData.Text(queueName),
         };

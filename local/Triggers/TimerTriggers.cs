@@ -1,3 +1,5 @@
+using NCrontab;
+
 namespace Etransactions.Local.Triggers;
 
 /// <summary>
@@ -12,17 +14,14 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
     public sealed record ScheduleStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated);
 
     public IEnumerable<Task> Start(FunctionCatalog functions, CancellationToken stopping) =>
-        functions.WithTrigger("timerTrigger")
-            .Select(function => Supervised.RunAsync(function.Name, cancellation => RunAsync(function, cancellation), logger, stopping))
-            .ToList();
+        functions.WithTrigger("timerTrigger").Select(function => Supervised.RunAsync(function, RunAsync, logger, stopping)).ToList();
 
-    /// <summary>Runs a timer function now, as `POST /admin/functions/{name}` does.</summary>
     public Task<InvocationOutcome> RunNowAsync(AppFunction function, CancellationToken cancellation) =>
         InvokeAsync(function, isPastDue: false, status: null, cancellation);
 
     private async Task RunAsync(AppFunction function, CancellationToken stopping)
     {
-        var schedule = TimerSchedule.Parse(resolve(function.Property("schedule") ?? throw new InvalidOperationException($"{function.Name} has no schedule")));
+        var nextAfter = ParseSchedule(resolve(function.Property("schedule") ?? throw new InvalidOperationException($"{function.Name} has no schedule")));
         var record = $"timers/{storage.HostId}/{function.Name}/status";
         var status = await storage.ReadAsync<ScheduleStatus>(record, stopping);
         if (status is not null && status.Next <= clock.GetUtcNow())
@@ -37,7 +36,7 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
         var last = status?.Last ?? default;
         while (!stopping.IsCancellationRequested)
         {
-            var next = schedule.NextAfter(clock.GetUtcNow());
+            var next = nextAfter(clock.GetUtcNow());
             status = new ScheduleStatus(last, next, clock.GetUtcNow());
             await storage.WriteAsync(record, status);
             if (!await WaitUntilAsync(next, stopping))
@@ -48,6 +47,17 @@ public sealed class TimerTriggers(Invoker invoker, MovableClock clock, HostStora
             await InvokeAsync(function, pastDue, status, stopping);
             last = next;
         }
+    }
+
+    /// <summary>Six-field NCRONTAB in UTC, or a fixed interval ("00:05:00"), as Functions reads a schedule: the next run after a time.</summary>
+    private static Func<DateTimeOffset, DateTimeOffset> ParseSchedule(string expression)
+    {
+        if (TimeSpan.TryParse(expression, CultureInfo.InvariantCulture, out var interval) && !expression.Contains(' ', StringComparison.Ordinal))
+        {
+            return after => after + interval;
+        }
+        var cron = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        return after => new DateTimeOffset(cron.GetNextOccurrence(after.UtcDateTime), TimeSpan.Zero);
     }
 
     /// <summary>Waits until the clock reads <paramref name="due"/>; false when the clock was moved meanwhile before it.</summary>
