@@ -1,22 +1,15 @@
 namespace Etransactions.Local.Azurite;
 
 /// <summary>Azurite, the local twin of Azure Storage, installed from npm at the version pinned beside this file.</summary>
-public sealed class AzuriteServer : IAsyncDisposable
+public sealed class AzuriteServer(ChildProcess process, AzuritePorts ports) : IAsyncDisposable
 {
     // Azurite's well-known development account: public, the same for everyone, never valid in Azure.
     private const string Account = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly ChildProcess _process;
 
-    private AzuriteServer(ChildProcess process, AzuritePorts ports)
-    {
-        _process = process;
-        Ports = ports;
-    }
-
-    public AzuritePorts Ports { get; }
-    public int ProcessId => _process.Id;
-    public DateTime StartTime => _process.StartTime;
+    public AzuritePorts Ports => ports;
+    public int ProcessId => process.Id;
+    public DateTime StartTime => process.StartTime;
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Ports.Blob}/{Account};"
         + $"QueueEndpoint=http://127.0.0.1:{Ports.Queue}/{Account};TableEndpoint=http://127.0.0.1:{Ports.Table}/{Account};";
@@ -65,5 +58,5 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private static int PortOrFree(int port) => port == 0 ? LoopbackPort.Free() : port;
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }

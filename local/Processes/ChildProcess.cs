@@ -3,24 +3,16 @@ using System.Runtime.InteropServices;
 namespace Etransactions.Local.Processes;
 
 /// <summary>A process the local host started: its output goes to the log, and it is stopped with the host.</summary>
-public sealed partial class ChildProcess : IAsyncDisposable
+public sealed partial class ChildProcess(Process process, ILogger logger) : IAsyncDisposable
 {
     private const int SigTerm = 15;
     private const string SetSid = "/usr/bin/setsid";
-    private readonly Process _process;
-    private readonly ILogger _logger;
 
-    private ChildProcess(Process process, ILogger logger)
-    {
-        _process = process;
-        _logger = logger;
-    }
+    public int Id => process.Id;
+    public DateTime StartTime => process.StartTime;
 
-    public int Id => _process.Id;
-    public DateTime StartTime => _process.StartTime;
-
-    public Task WaitForExitAsync(CancellationToken cancellation = default) => _process.WaitForExitAsync(cancellation);
-    public int ExitCode => _process.ExitCode;
+    public Task WaitForExitAsync(CancellationToken cancellation = default) => process.WaitForExitAsync(cancellation);
+    public int ExitCode => process.ExitCode;
 
     /// <summary>
     /// Starts the process. With <paramref name="ownSession"/> it runs in a session of its own (setsid), so a
@@ -59,15 +51,15 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// </summary>
     public async Task StartingAsync(string name, Task step, Func<string> why, CancellationToken cancellation)
     {
-        var finished = await Task.WhenAny(step, _process.WaitForExitAsync(cancellation), Task.Delay(TimeSpan.FromMinutes(1), cancellation));
+        var finished = await Task.WhenAny(step, process.WaitForExitAsync(cancellation), Task.Delay(TimeSpan.FromMinutes(1), cancellation));
         if (finished == step)
         {
             await step;
             return;
         }
-        if (_process.HasExited)
+        if (process.HasExited)
         {
-            throw new InvalidOperationException($"{name} stopped while starting (exit code {_process.ExitCode}); {why()}");
+            throw new InvalidOperationException($"{name} stopped while starting (exit code {process.ExitCode}); {why()}");
         }
         cancellation.ThrowIfCancellationRequested();
         throw new TimeoutException($"{name} did not start within a minute.");
@@ -76,28 +68,28 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>Asks the process to stop (SIGTERM), then kills it and its children after the grace period.</summary>
     public async ValueTask StopAsync(TimeSpan grace)
     {
-        if (_process.HasExited)
+        if (process.HasExited)
         {
             return;
         }
-        Terminate(_process.Id);
+        Terminate(process.Id);
         using var timeout = new CancellationTokenSource(grace);
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
-            _logger.LogWarning("Process {ProcessId} did not stop within {Grace}; killing it", _process.Id, grace);
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
+            logger.LogWarning("Process {ProcessId} did not stop within {Grace}; killing it", process.Id, grace);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(10));
-        _process.Dispose();
+        process.Dispose();
     }
 
     /// <summary>SIGTERM lets Azurite write its data and the worker shut down; Process.Kill would be SIGKILL.</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -77,14 +79,8 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
     }
 
     /// <summary>authLevel function or admin needs the local host's key, in `x-functions-key` or `?code=`, as in Azure.</summary>
-    private bool IsAuthorized(HttpRequest request, string authLevel)
-    {
-        if (authLevel.Equals("anonymous", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
-        return given is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(functionKey));
-    }
+    private bool IsAuthorized(HttpRequest request, string authLevel) =>
+        authLevel.Equals("anonymous", StringComparison.OrdinalIgnoreCase)
+        || (request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault()) is { } given
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(functionKey));
 }
