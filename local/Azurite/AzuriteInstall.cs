@@ -20,7 +20,7 @@ public static class AzuriteInstall
                 return script;
             }
             logger.LogInformation("Installing Azurite from the npm registry (first run only)");
-            var install = ChildProcess.Start(new ProcessStartInfo("npm", "ci --no-fund --no-audit") { WorkingDirectory = folder }, logger);
+            var install = ChildProcess.Start(new ProcessStartInfo("npm", "ci --no-fund --no-audit --loglevel=error") { WorkingDirectory = folder }, logger);
             await install.WaitForExitAsync(cancellation);
             if (install.ExitCode != 0 || !File.Exists(script))
             {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using Etransactions.IntegrationTests.Support;
 using Etransactions.Local.Triggers;
 
@@ -70,9 +69,7 @@ public sealed class BlobTriggerTests(SharedTestApp shared)
         Assert.Equal(_app.Names["UPLOADS_CONTAINER"], message["ContainerName"]!.GetValue<string>());
         var tries = _app.Log.Lines.Count(line => line.Contains("Executed 'OnBlob' (Failed", StringComparison.Ordinal) && line.Contains("bad", StringComparison.Ordinal));
         Assert.Equal(BlobTriggers.MaxAttempts, tries);
-        var poisonLog = new TableClient(_app.Host.StorageConnectionString, PoisonLog.Table);
-        var entry = Assert.Single(poisonLog.Query<TableEntity>(row => row.PartitionKey == "OnBlob", cancellationToken: Cancellation),
-            row => row.GetString("Item").EndsWith($"{folder}/bad.txt", StringComparison.Ordinal));
+        var entry = await _app.PoisonEntryAsync("OnBlob", $"{folder}/bad.txt");
         Assert.Contains("it asks to fail", entry.GetString("Reason"), StringComparison.Ordinal);
     }
 

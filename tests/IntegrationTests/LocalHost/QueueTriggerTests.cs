@@ -1,5 +1,4 @@
 using System.Text;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Etransactions.IntegrationTests.Support;
 using Etransactions.Local.Triggers;
@@ -19,7 +18,7 @@ public sealed class QueueTriggerTests(SharedTestApp shared)
         var text = $"việc {Guid.NewGuid():N}";
         await queue.SendMessageAsync(Base64(text), Cancellation);
 
-        var received = await _app.ReceivedAsync("queue");
+        var received = await _app.ReceivedAsync("queue", match: record => record["text"]!.GetValue<string>() == text);
 
         var record = Assert.Single(received, record => record["text"]!.GetValue<string>() == text);
         Assert.Equal(1, record["DequeueCount"]!.GetValue<int>());
@@ -31,11 +30,13 @@ public sealed class QueueTriggerTests(SharedTestApp shared)
     public async Task StringParameter_GetsTheMessageText()
     {
         var queue = await QueueAsync("TEXT_QUEUE");
-        await queue.SendMessageAsync(Base64("chữ"), Cancellation);
 
-        var received = await _app.ReceivedAsync("queue-text");
+        var text = $"chữ {Guid.NewGuid():N}";
+        await queue.SendMessageAsync(Base64(text), Cancellation);
 
-        Assert.Contains(received, record => record["text"]!.GetValue<string>() == "chữ");
+        var received = await _app.ReceivedAsync("queue-text", match: record => record["text"]!.GetValue<string>() == text);
+
+        Assert.Contains(received, record => record["text"]!.GetValue<string>() == text);
     }
 
     [Fact]
@@ -57,9 +58,7 @@ public sealed class QueueTriggerTests(SharedTestApp shared)
         }, "the poison message", TimeSpan.FromSeconds(90), () => _app.Log.Tail());
 
         Assert.Equal(Base64(text), moved);
-        var entry = Assert.Single(new TableClient(_app.Host.StorageConnectionString, PoisonLog.Table)
-            .Query<TableEntity>(row => row.PartitionKey == "OnQueue", cancellationToken: Cancellation),
-            row => row.GetString("Item").EndsWith(sent.Value.MessageId, StringComparison.Ordinal));
+        var entry = await _app.PoisonEntryAsync("OnQueue", sent.Value.MessageId);
         Assert.Equal(QueueTriggers.MaxDequeueCount, entry.GetInt32("Attempts"));
         Assert.Contains("refused message", entry.GetString("Reason"), StringComparison.Ordinal);
     }
@@ -70,10 +69,7 @@ public sealed class QueueTriggerTests(SharedTestApp shared)
         var queue = await QueueAsync("TEXT_QUEUE");
         var sent = await queue.SendMessageAsync("not base64 at all!", Cancellation);
 
-        var entry = await Eventually.GetAsync(() => Task.FromResult(new TableClient(_app.Host.StorageConnectionString, PoisonLog.Table)
-            .Query<TableEntity>(row => row.PartitionKey == "OnQueueText", cancellationToken: Cancellation)
-            .FirstOrDefault(row => row.GetString("Item").EndsWith(sent.Value.MessageId, StringComparison.Ordinal))),
-            "the poison entry", TimeSpan.FromSeconds(90), () => _app.Log.Tail());
+        var entry = await _app.PoisonEntryAsync("OnQueueText", sent.Value.MessageId);
 
         Assert.Contains("Base64", entry.GetString("Reason"), StringComparison.Ordinal);
     }

@@ -46,6 +46,18 @@ public sealed class TimerTriggerTests(SharedAzurite azurite)
     public async Task RunMissedWhileTheHostWasDown_IsMadeUpOnceAtStart()
     {
         var data = TempFolder.Create("timer");
+        try
+        {
+            await MissedRunAsync(data);
+        }
+        finally
+        {
+            TempFolder.Delete(data);
+        }
+    }
+
+    private async Task MissedRunAsync(string data)
+    {
         var hostId = $"missed-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string> { ["RECEIVED_CONTAINER"] = $"received-{Guid.NewGuid():N}"[..30] };
         await using (var first = await AppHost.StartAsync(azurite.ConnectionString, settings: settings, dataFolder: data, hostId: hostId))

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Etransactions.Local;
+using Etransactions.Local.Triggers;
 
 namespace Etransactions.IntegrationTests.Support;
 
@@ -77,8 +79,8 @@ public sealed class AppHost : IAsyncDisposable
 
     public QueueClient Queue(string settingName) => new(Host.StorageConnectionString, Names[settingName]);
 
-    /// <summary>What the test app's function of this kind recorded, once it has.</summary>
-    public Task<IReadOnlyList<JsonObject>> ReceivedAsync(string kind, int atLeast = 1, TimeSpan? timeout = null) =>
+    /// <summary>What the test app's function of this kind recorded, once at least so many records (that match) are there.</summary>
+    public Task<IReadOnlyList<JsonObject>> ReceivedAsync(string kind, int atLeast = 1, TimeSpan? timeout = null, Func<JsonObject, bool>? match = null) =>
         Eventually.GetAsync<IReadOnlyList<JsonObject>>(async () =>
         {
             var container = Container("RECEIVED_CONTAINER");
@@ -92,8 +94,30 @@ public sealed class AppHost : IAsyncDisposable
                 var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(TestContext.Current.CancellationToken);
                 found.Add(JsonNode.Parse(content.Value.Content.ToString())!.AsObject());
             }
-            return found.Count >= atLeast ? found : null;
+            return found.Count(match ?? (_ => true)) >= atLeast ? found : null;
         }, $"{atLeast} record(s) of {kind}", timeout, () => Log.Tail());
+
+    /// <summary>The host's record of why an item of a function became poison, once written (the table comes with the first).</summary>
+    public Task<TableEntity> PoisonEntryAsync(string function, string itemEnd) =>
+        Eventually.GetAsync(async () =>
+        {
+            try
+            {
+                await foreach (var row in new TableClient(Host.StorageConnectionString, PoisonLog.Table)
+                    .QueryAsync<TableEntity>(row => row.PartitionKey == function, cancellationToken: TestContext.Current.CancellationToken))
+                {
+                    if (row.GetString("Item").EndsWith(itemEnd, StringComparison.Ordinal))
+                    {
+                        return row;
+                    }
+                }
+            }
+            catch (Azure.RequestFailedException missing) when (missing.Status == 404)
+            {
+                // no poison yet
+            }
+            return null;
+        }, "the poison entry", TimeSpan.FromSeconds(90), () => Log.Tail());
 
     /// <summary>The Durable status of an instance, from the host's webhook, once <paramref name="done"/> holds.</summary>
     public Task<JsonObject> StatusAsync(string instanceId, Func<JsonObject, bool> done, TimeSpan? timeout = null) =>

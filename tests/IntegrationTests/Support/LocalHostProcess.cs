@@ -6,8 +6,8 @@ using Etransactions.Local.Processes;
 namespace Etransactions.IntegrationTests.Support;
 
 /// <summary>
-/// `dotnet run --project local` as a newcomer runs it, in a process group of its own (as a terminal would
-/// run it), so that a test can press Ctrl-C (SIGINT to the group) or kill the host outright.
+/// `dotnet run --project local` as a newcomer runs it, in a process group of its own, so that a test can
+/// press Ctrl-C (SIGINT to the group) or kill the host outright.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
@@ -32,13 +32,19 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public static LocalHostProcess Start(string dataFolder, int port, params string[] extra)
     {
-        var start = new ProcessStartInfo("setsid")
+        // In a session of its own, as a terminal runs a foreground job, and with SIGINT handled: started from
+        // a background job, it would inherit SIGINT ignored, and a Ctrl-C could never reach it.
+        var start = new ProcessStartInfo("python3")
         {
             WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            ArgumentList = { "dotnet", "run", "--project", "local", "--", "--port", $"{port}", "--data", dataFolder, "--free-storage-ports" },
+            ArgumentList =
+            {
+                "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid(); os.execvp(sys.argv[1], sys.argv[1:])",
+                "dotnet", "run", "--project", "local", "--", "--port", $"{port}", "--data", dataFolder, "--free-storage-ports",
+            },
         };
         foreach (var argument in extra)
         {
