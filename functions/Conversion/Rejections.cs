@@ -18,6 +18,8 @@ public static class Rejections
         ["too-many-pages"] = ("Tệp có nhiều trang hơn mức cho phép", "The file has more pages than allowed"),
         ["too-many-pixels"] = ("Ảnh quét có số điểm ảnh trên một trang vượt mức cho phép", "A scanned page has more pixels than allowed"),
         ["empty"] = ("Tệp rỗng hoặc không có trang nào", "The file is empty or has no pages"),
+        // From what the data message must show: a value that cannot go into its symbol block or QR code.
+        ["symbol-block"] = ("Không tạo được khối ký hiệu hoặc mã QR của thông điệp dữ liệu", "The symbol block or QR code of the data message could not be made"),
     };
 
     /// <summary>A rejection of the scan's bytes with the code's fixed reason and, when given, what was found.</summary>
