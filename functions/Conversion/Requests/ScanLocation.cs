@@ -1,15 +1,15 @@
-using System.Text.RegularExpressions;
+using Etransactions.Functions.Core;
 
 namespace Etransactions.Functions.Conversion.Requests;
 
 /// <summary>
 /// Where an upload is: <c>scans/{agencyCode}/{any/path/name}.{pdf|png|jpg|jpeg|tif|tiff}</c>. Agency codes are
-/// letters, digits, dots, underscores and hyphens (<c>000.00.00.H26</c>); they become table keys too.
+/// those of <see cref="Core.AgencyCode"/>.
 /// </summary>
 /// <param name="BlobPath"><c>scans/{agencyCode}/{rest}</c>.</param>
 /// <param name="Name">The name inside the container: <c>{agencyCode}/{rest}</c>.</param>
 /// <param name="Extension">Lower case, without the dot.</param>
-public sealed partial record ScanLocation(string BlobPath, string Name, string AgencyCode, string Extension)
+public sealed record ScanLocation(string BlobPath, string Name, string AgencyCode, string Extension)
 {
     public const string Container = "scans";
     public static readonly IReadOnlyList<string> Extensions = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"];
@@ -29,7 +29,7 @@ public sealed partial record ScanLocation(string BlobPath, string Name, string A
         var slash = name.IndexOf('/', StringComparison.Ordinal);
         var agencyCode = slash > 0 ? name[..slash] : "";
         var rest = slash > 0 ? name[(slash + 1)..] : "";
-        if (!AgencyCodePattern().IsMatch(agencyCode) || rest.Length == 0 || rest.EndsWith('/'))
+        if (!Core.AgencyCode.IsValid(agencyCode) || rest.Length == 0 || rest.EndsWith('/'))
         {
             throw new ScanRejectedException(
                 "bad-path",
@@ -48,7 +48,4 @@ public sealed partial record ScanLocation(string BlobPath, string Name, string A
         }
         return new ScanLocation(path, name, agencyCode, extension);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex AgencyCodePattern();
 }

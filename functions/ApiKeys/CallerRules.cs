@@ -1,0 +1,25 @@
+using Etransactions.Functions.Core.Problems;
+
+namespace Etransactions.Functions.ApiKeys;
+
+/// <summary>Who may act on what: each rule throws 403 with the reason when the caller may not.</summary>
+public static class CallerRules
+{
+    public static void RequireRegulator(this Caller caller)
+    {
+        if (caller is not Caller.Regulator)
+        {
+            throw new ForbiddenException("Chỉ cơ quan quản lý được làm việc này / Only the regulator may do this.");
+        }
+    }
+
+    /// <summary>The agency itself, or the regulator.</summary>
+    public static void RequireAgencyOrRegulator(this Caller caller, string agencyCode)
+    {
+        if (caller is Caller.Regulator || (caller is Caller.Agency agency && agency.AgencyCode.Equals(agencyCode, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        throw new ForbiddenException("Cơ quan chỉ được làm việc với dữ liệu của mình / An agency may act only on its own data.");
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Etransactions.Functions.Conversion;
+
+/// <summary>The absolute API root of a request (<c>https://host/api</c>), for links in answers, whatever the route prefix.</summary>
+public static class ApiBase
+{
+    /// <param name="routeSegments">How many path segments the function's route has.</param>
+    public static string Of(HttpRequest request, int routeSegments)
+    {
+        var segments = request.Path.Value?.TrimEnd('/').Split('/') ?? [];
+        var root = string.Join('/', segments.Take(Math.Max(1, segments.Length - routeSegments)));
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{root}";
+    }
+}
