@@ -13,6 +13,7 @@ var command = new RootCommand("Runs the etransactions functions app on this mach
 {
     port, app, data, noBuild, freeStoragePorts,
 };
+command.Subcommands.Add(Etransactions.Local.Upload.UploadCommand.Create(root));
 command.SetAction((parsed, cancellation) => LocalHost.RunAsync(new LocalHostOptions
 {
     RepositoryRoot = root,

@@ -64,6 +64,8 @@ public sealed class HttpTriggers(Invoker invoker, IHttpForwarder forwarder, Uri 
         var error = await forwarder.SendAsync(context, workerUri.ToString(), _client, ForwarderRequestConfig.Empty, (_, forwarded) =>
         {
             forwarded.Headers.Add("x-ms-invocation-id", invocationId);
+            // The app builds links from the URL it was called at, as behind the Functions host.
+            forwarded.Headers.Host = context.Request.Host.Value;
             return ValueTask.CompletedTask;
         });
         if (error != ForwarderError.None)
