@@ -45,18 +45,20 @@ public readonly record struct LookupCode
         var canonical = string.Concat(input.Where(symbol => symbol != '-' && !char.IsWhiteSpace(symbol))).ToUpperInvariant();
         if (canonical.Length == 0)
         {
-            throw new InvalidLookupCodeException("Chưa nhập mã tra cứu.", "No lookup code was given.");
+            throw new InvalidLookupCodeException(LookupCodeProblem.Empty, "Chưa nhập mã tra cứu.", "No lookup code was given.");
         }
         if (canonical.FirstOrDefault(symbol => !Alphabet.Contains(symbol, StringComparison.Ordinal)) is var bad and not '\0')
         {
             var confusable = "0O1IL".Contains(bad, StringComparison.Ordinal);
             throw new InvalidLookupCodeException(
+                LookupCodeProblem.Character,
                 $"Mã tra cứu có ký tự không hợp lệ \"{bad}\".{(confusable ? " Mã không bao giờ chứa 0, O, 1, I, L." : "")}",
                 $"The lookup code contains the character \"{bad}\", which codes do not use.{(confusable ? " Codes never contain 0, O, 1, I or L." : "")}");
         }
         if (canonical.Length != Length)
         {
             throw new InvalidLookupCodeException(
+                LookupCodeProblem.Length,
                 $"Mã tra cứu phải có {Length} ký tự (không kể dấu gạch), nhận được {canonical.Length}.",
                 $"A lookup code has {Length} characters (hyphens aside); got {canonical.Length}.");
         }
@@ -64,6 +66,7 @@ public readonly record struct LookupCode
         if (CheckSymbol(canonical[..DataLength]) != given)
         {
             throw new InvalidLookupCodeException(
+                LookupCodeProblem.Check,
                 $"Ký tự kiểm tra \"{given}\" (ký tự cuối) không khớp với mã: có ký tự bị gõ nhầm hoặc đổi chỗ.",
                 $"The check character \"{given}\" (the last one) does not match the code: a character was mistyped or two were swapped.");
         }
@@ -81,9 +84,19 @@ public readonly record struct LookupCode
     }
 }
 
-/// <summary>What a person typed is not a lookup code; the reasons say why to them.</summary>
-public sealed class InvalidLookupCodeException(string reasonVi, string reasonEn) : Exception(reasonEn)
+public enum LookupCodeProblem
 {
+    Empty,
+    Character,
+    Length,
+    Check,
+}
+
+/// <summary>What a person typed is not a lookup code; the reasons say why to them.</summary>
+public sealed class InvalidLookupCodeException(LookupCodeProblem problem, string reasonVi, string reasonEn) : Exception(reasonEn)
+{
+    public LookupCodeProblem Problem { get; } = problem;
+
     public string ReasonVi { get; } = reasonVi;
 
     public string ReasonEn { get; } = reasonEn;
