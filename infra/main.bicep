@@ -37,6 +37,26 @@ param durableTaskHub string = 'etransactions'
 @maxValue(3650)
 param orchestrationHistoryRetentionDays int = 90
 
+@description('Largest scan accepted for conversion, in bytes (SCAN_MAX_BYTES); checked from the blob\'s properties before any download.')
+@minValue(1)
+@maxValue(524288000)
+param scanMaxBytes int = 104857600
+
+@description('Most pages a scan may have (SCAN_MAX_PAGES).')
+@minValue(1)
+@maxValue(100000)
+param scanMaxPages int = 500
+
+@description('Most pixels one scanned page may have (SCAN_MAX_PIXELS_PER_PAGE), read from the image headers before decoding.')
+@minValue(1)
+@maxValue(400000000)
+param scanMaxPixelsPerPage int = 50000000
+
+@description('Name of the Key Vault certificate whose key signs data messages (SIGNING_CERTIFICATE_NAME). infra/hooks/postdeploy.sh creates a self-issued one under this name when there is none; production imports an organisation certificate under it.')
+@minLength(1)
+@maxLength(127)
+param signingCertificateName string = 'data-message-signing'
+
 @description('Memory of each function app instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -65,15 +85,14 @@ var serviceName = 'api'
 var deploymentContainerName = 'app-package'
 
 // ---------------------------------------------------------------------------------------------------
-// What the storage account holds: one list per kind. A port adds the names its stores use here
-// (ts/infra/main.bicep has the TypeScript version's: containers `scans`, `data-messages`; tables
-// `conversions`, `datamessages`, `platforms`, ...).
+// What the storage account holds: one list per kind. A port adds the names its stores use here.
 //
 // Not listed, because their owners create them on first use with the identity's data roles:
 // - the Durable Functions task hub (DurableTask.AzureStorage, named after DURABLE_TASK_HUB): queues
 //   <hub>-control-NN and <hub>-workitems, tables <hub>History and <hub>Instances, containers
 //   <hub>-leases and <hub>-largemessages;
-// - the blob trigger's receipts (in azure-webjobs-hosts) and its poison queue webjobs-blobtrigger-poison.
+// - the blob trigger's receipts (in azure-webjobs-hosts) and its poison queue webjobs-blobtrigger-poison;
+// - the poison queue of a queue trigger, <queue>-poison (conversion-retries-poison).
 // ---------------------------------------------------------------------------------------------------
 
 // Blob containers.
@@ -81,19 +100,31 @@ var blobContainers = [
   deploymentContainerName // the Flex Consumption deployment package (functionAppConfig.deployment)
   'azure-webjobs-hosts' // the Functions host: locks, timer schedule status, blob trigger receipts
   'azure-webjobs-secrets' // the Functions host: function and system keys (blobs_extension among them)
+  'scans' // uploaded scans, scans/{agency}/{name}; convertScan's blob trigger (source EventGrid) reads them
+  'data-messages' // the signed data messages made from them, {agency}/{messageId}.pdf and .json
 ]
 
-// Storage queues. None yet: the app's own queues come with the ports that use them.
-var storageQueues = []
+// Storage queues.
+var storageQueues = [
+  'conversion-retries' // conversions to try again after a transient failure (a queue trigger)
+]
 
-// Tables. None yet: the app's own tables come with the ports that use them.
-var storageTables = []
+// Tables.
+var storageTables = [
+  'conversions' // one row per upload: its status and the data message it became
+  'datamessages' // data messages by lookup code
+  'apikeys' // agencies' API keys issued by the regulator, as SHA-256
+]
+
+// The Key Vault secret holding the regulator's (Ministry operators') API key; infra/hooks/postdeploy.sh
+// creates it with a random value when missing, and REGULATOR_API_KEY refers to it.
+var regulatorKeySecretName = 'regulator-api-key'
 
 // ---------------------------------------------------------------------------------------------------
 // The app settings: every setting the app and its host read in Azure, name to value, in this one place
 // (tests/InfraTests check it against local.settings.sample.json). Values are names and addresses, never
-// secrets. A secret is a Key Vault reference the platform resolves as the app's identity, e.g.
-//   REGULATOR_API_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=regulator-api-key)'
+// secrets. A secret is a Key Vault reference the platform resolves as the app's identity (the site's
+// keyVaultReferenceIdentity), as REGULATOR_API_KEY is below.
 // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
 // FUNCTIONS_EXTENSION_VERSION must not be set.
 // ---------------------------------------------------------------------------------------------------
@@ -110,6 +141,19 @@ var appSettings = {
   // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
   DURABLE_TASK_HUB: durableTaskHub
   ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)
+  // Conversion (Decree 137 Art. 4): where the QR code of a data message points, and the limits on a scan.
+  CONVERSION_VERIFY_URL_BASE: 'https://${functionApp.outputs.defaultHostName}/api/data-messages'
+  SCAN_MAX_BYTES: string(scanMaxBytes)
+  SCAN_MAX_PAGES: string(scanMaxPages)
+  SCAN_MAX_PIXELS_PER_PAGE: string(scanMaxPixelsPerPage)
+  // OCR of scans, with Microsoft Entra tokens (locally tesseract, when this is empty).
+  DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
+  // The signing certificate: the app reads it and has its digests signed by the vault, as the identity;
+  // the private key stays in the vault.
+  SIGNING_KEY_VAULT_URI: keyVault.outputs.uri
+  SIGNING_CERTIFICATE_NAME: signingCertificateName
+  // The regulator's API key, a secret: resolved from Key Vault by the platform.
+  REGULATOR_API_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${regulatorKeySecretName})'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -239,8 +283,9 @@ module settings 'modules/appSettings.bicep' = {
 }
 
 // Outputs become azd environment values, and environment variables of the hooks
-// (infra/hooks/postdeploy.sh reads AZURE_RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME, AZURE_FUNCTION_APP_URL
-// and AZURE_EVENTGRID_SYSTEM_TOPIC_NAME).
+// (infra/hooks/postdeploy.sh reads AZURE_RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME, AZURE_FUNCTION_APP_URL,
+// AZURE_EVENTGRID_SYSTEM_TOPIC_NAME, AZURE_KEY_VAULT_NAME, AZURE_REGULATOR_KEY_SECRET_NAME and
+// AZURE_SIGNING_CERTIFICATE_NAME).
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -258,5 +303,7 @@ output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.f
 output AZURE_SERVICE_BUS_NOTIFICATIONS_TOPIC string = serviceBus.outputs.notificationsTopicName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_REGULATOR_KEY_SECRET_NAME string = regulatorKeySecretName
+output AZURE_SIGNING_CERTIFICATE_NAME string = signingCertificateName
 output AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

@@ -10,6 +10,9 @@ internal sealed class FakeAzure : IDisposable
 {
     public const string AppName = "func-etx-test";
     public const string AppUrl = "http://127.0.0.1:9"; // nothing listens: the hook's wake-up request fails at once
+    public const string VaultName = "kv-etx-test";
+    public const string RegulatorKeySecretName = "regulator-api-key";
+    public const string SigningCertificateName = "data-message-signing";
 
     private readonly string _root = Directory.CreateTempSubdirectory("etransactions-postdeploy-").FullName;
 
@@ -25,8 +28,23 @@ internal sealed class FakeAzure : IDisposable
 
     private string Bin => Path.Combine(_root, "bin");
 
+    /// <summary>The hook's temporary directory (TMPDIR), to see that it leaves nothing behind.</summary>
+    public string TemporaryDirectory => Path.Combine(_root, "tmp");
+
     /// <summary>What `az &lt;command&gt;` prints (before --query), as JSON.</summary>
     public void Answer(string command, string json) => File.WriteAllText(Path.Combine(_root, command + ".json"), json);
+
+    /// <summary>Makes `az &lt;command&gt;` fail with <paramref name="message"/> on stderr, as a service error.</summary>
+    public void Fail(string command, string message) => File.WriteAllText(Path.Combine(_root, command + ".error"), message);
+
+    /// <summary>What each file passed with --file held when the CLI read it: its path and its text.</summary>
+    public IReadOnlyList<(string Path, string Text)> PassedFiles()
+    {
+        var log = Path.Combine(_root, "files.jsonl");
+        return File.Exists(log)
+            ? File.ReadAllLines(log).Select(line => JsonSerializer.Deserialize<string[]>(line) ?? []).Select(pair => (pair[0], pair[1])).ToList()
+            : [];
+    }
 
     /// <summary>Every call the hook made, each as its arguments.</summary>
     public IReadOnlyList<string[]> Calls()
@@ -48,6 +66,7 @@ internal sealed class FakeAzure : IDisposable
     public Task<ProcessRun> RunHookAsync(bool withAzureCli = true, bool signedIn = true)
     {
         var emptyDirectory = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
+        Directory.CreateDirectory(TemporaryDirectory);
         var path = withAzureCli ? $"{Bin}:{Environment.GetEnvironmentVariable("PATH")}" : emptyDirectory;
         var environment = new Dictionary<string, string?>
         {
@@ -58,6 +77,10 @@ internal sealed class FakeAzure : IDisposable
             ["AZURE_FUNCTION_APP_NAME"] = AppName,
             ["AZURE_FUNCTION_APP_URL"] = AppUrl,
             ["AZURE_EVENTGRID_SYSTEM_TOPIC_NAME"] = "evgt-etx-test",
+            ["AZURE_KEY_VAULT_NAME"] = VaultName,
+            ["AZURE_REGULATOR_KEY_SECRET_NAME"] = RegulatorKeySecretName,
+            ["AZURE_SIGNING_CERTIFICATE_NAME"] = SigningCertificateName,
+            ["TMPDIR"] = TemporaryDirectory,
             ["AZURE_SUBSCRIPTION_ID"] = null,
             ["POSTDEPLOY_ATTEMPTS"] = "2",
             ["POSTDEPLOY_WAIT_SECONDS"] = "0",

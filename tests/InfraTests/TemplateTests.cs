@@ -6,12 +6,25 @@ namespace Etransactions.InfraTests;
 /// <summary>What infra/main.bicep promises, read from the template it compiles to.</summary>
 public partial class TemplateTests
 {
-    // Settings of local.settings.sample.json that exist only on a developer's machine.
-    private static readonly string[] _localOnlySettings =
+    // Settings of local.settings.sample.json that exist only on a developer's machine, as do those named LOCAL_*.
+    // None of them may be an app setting in Azure.
+    internal static readonly string[] LocalOnlySettings =
     [
         "FUNCTIONS_WORKER_RUNTIME", // Flex Consumption takes the runtime from functionAppConfig
         "AzureWebJobsStorage", // Azurite's connection string; in Azure the identity-based AzureWebJobsStorage__*
+        "SIGNING_PKCS12_PATH", // the local signer's PKCS#12 file; in Azure the key stays in Key Vault
+        "SIGNING_PKCS12_PASSWORD", // its password
     ];
+
+    internal static bool IsLocalOnly(string name) =>
+        LocalOnlySettings.Contains(name) || name.StartsWith("LOCAL_", StringComparison.Ordinal);
+
+    private static async Task<JsonObject> LocalSampleValuesAsync()
+    {
+        var sample = JsonNode.Parse(await File.ReadAllTextAsync(
+            Path.Combine(Repository.Root, "local.settings.sample.json"), TestContext.Current.CancellationToken));
+        return Assert.IsType<JsonObject>(sample?["Values"]);
+    }
 
     private static async Task<ArmTemplate> MainAsync() => new(await Bicep.MainTemplateAsync());
 
@@ -27,10 +40,8 @@ public partial class TemplateTests
     [Fact]
     public async Task AppSettings_HoldEverySettingTheAppReadsInAzure()
     {
-        var sample = JsonNode.Parse(await File.ReadAllTextAsync(
-            Path.Combine(Repository.Root, "local.settings.sample.json"), TestContext.Current.CancellationToken));
-        var wanted = Assert.IsType<JsonObject>(sample?["Values"]).Select(pair => pair.Key)
-            .Where(name => !_localOnlySettings.Contains(name) && !name.StartsWith("LOCAL_", StringComparison.Ordinal))
+        var wanted = (await LocalSampleValuesAsync()).Select(pair => pair.Key)
+            .Where(name => !IsLocalOnly(name))
             .Append("AzureWebJobsStorage__credential")
             .Append("APPLICATIONINSIGHTS_CONNECTION_STRING")
             .Append("APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
@@ -59,6 +70,127 @@ public partial class TemplateTests
             Assert.DoesNotContain("SharedAccessKey", text, StringComparison.OrdinalIgnoreCase);
             Assert.False(text.Length == 0, $"app setting {name} is empty");
         }
+    }
+
+    [Fact]
+    public async Task AppSettings_SetNoLocalOnlySetting()
+    {
+        var settings = await AppSettingsAsync();
+        var sampleLocal = (await LocalSampleValuesAsync()).Select(pair => pair.Key).Where(IsLocalOnly);
+
+        Assert.Contains("SIGNING_PKCS12_PATH", sampleLocal);
+        Assert.Contains("SIGNING_PKCS12_PASSWORD", sampleLocal);
+        foreach (var name in LocalOnlySettings.Concat(sampleLocal).Distinct())
+        {
+            Assert.False(settings.ContainsKey(name), $"{name} is local only and must not be an app setting in Azure");
+        }
+    }
+
+    [Fact]
+    public async Task AppSettings_PointQrCodesAtTheAppsOwnHost()
+    {
+        var main = await MainAsync();
+        var settings = await AppSettingsAsync();
+
+        var value = settings["CONVERSION_VERIFY_URL_BASE"]?.GetValue<string>() ?? "";
+        var format = VerifyUrlFormat().Match(value);
+        Assert.True(format.Success, $"CONVERSION_VERIFY_URL_BASE is {value}");
+        var output = ModuleOutput(main, format.Groups["host"].Value, "functionApp", "defaultHostName");
+        Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.Web/sites', parameters\('name'\)\), '[^']+'\)\.defaultHostName\]$", output);
+    }
+
+    [Theory]
+    [InlineData("SCAN_MAX_BYTES", "scanMaxBytes", 104857600)]
+    [InlineData("SCAN_MAX_PAGES", "scanMaxPages", 500)]
+    [InlineData("SCAN_MAX_PIXELS_PER_PAGE", "scanMaxPixelsPerPage", 50000000)]
+    public async Task AppSettings_TakeScanLimitsFromParametersWithTheirDefaults(string setting, string parameter, int defaultValue)
+    {
+        var template = await Bicep.MainTemplateAsync();
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal($"[string(parameters('{parameter}'))]", settings[setting]?.GetValue<string>());
+        Assert.Equal("int", template["parameters"]?[parameter]?["type"]?.GetValue<string>());
+        Assert.Equal(defaultValue, template["parameters"]?[parameter]?["defaultValue"]?.GetValue<int>());
+        var sample = await LocalSampleValuesAsync();
+        Assert.Equal(defaultValue.ToString(System.Globalization.CultureInfo.InvariantCulture), sample[setting]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AppSettings_ReachDocumentIntelligenceAtItsEndpoint()
+    {
+        var main = await MainAsync();
+        var settings = await AppSettingsAsync();
+
+        var output = ModuleOutput(main, Unbracketed(settings["DOCUMENT_INTELLIGENCE_ENDPOINT"]), "documentIntelligence", "endpoint");
+
+        Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.CognitiveServices/accounts', parameters\('name'\)\), '[^']+'\)\.endpoint\]$", output);
+    }
+
+    [Fact]
+    public async Task AppSettings_NameTheSigningVaultAndCertificate()
+    {
+        var main = await MainAsync();
+        var template = await Bicep.MainTemplateAsync();
+        var settings = await AppSettingsAsync();
+
+        var uri = ModuleOutput(main, Unbracketed(settings["SIGNING_KEY_VAULT_URI"]), "keyVault", "uri");
+        Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.KeyVault/vaults', parameters\('name'\)\), '[^']+'\)\.vaultUri\]$", uri);
+        Assert.Equal("[parameters('signingCertificateName')]", settings["SIGNING_CERTIFICATE_NAME"]?.GetValue<string>());
+        Assert.Equal("data-message-signing", template["parameters"]?["signingCertificateName"]?["defaultValue"]?.GetValue<string>());
+        // The post-deploy hook creates the certificate of this output when the vault has none.
+        Assert.Equal("[parameters('signingCertificateName')]", template["outputs"]?["AZURE_SIGNING_CERTIFICATE_NAME"]?["value"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AppSettings_ReadTheRegulatorKeyFromKeyVault()
+    {
+        var main = await MainAsync();
+        var template = await Bicep.MainTemplateAsync();
+        var settings = await AppSettingsAsync();
+
+        var value = settings["REGULATOR_API_KEY"]?.GetValue<string>() ?? "";
+        var reference = KeyVaultReferenceFormat().Match(value);
+        Assert.True(reference.Success, $"REGULATOR_API_KEY is {value}");
+        var vaultName = ModuleOutput(main, reference.Groups["vault"].Value, "keyVault", "name");
+        Assert.Equal("[parameters('name')]", vaultName);
+        var secret = reference.Groups["secret"].Value;
+        Assert.Equal("regulator-api-key", main.Resolve(JsonValue.Create($"[variables('{secret}')]"))?.GetValue<string>());
+        // The post-deploy hook creates the secret of this output when the vault has none.
+        Assert.Equal($"[variables('{secret}')]", template["outputs"]?["AZURE_REGULATOR_KEY_SECRET_NAME"]?["value"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FunctionApp_ResolvesKeyVaultReferencesAsItsUserAssignedIdentity()
+    {
+        var main = await MainAsync();
+        var (template, site) = Assert.Single(main.OfType("Microsoft.Web/sites"), item => item.Resource["existing"] is null);
+
+        var identity = template.Value(site, "properties.keyVaultReferenceIdentity")?.GetValue<string>() ?? "";
+
+        Assert.Equal("UserAssigned", template.Value(site, "identity.type")?.GetValue<string>());
+        Assert.Equal("[parameters('identityId')]", site["properties"]?["keyVaultReferenceIdentity"]?.GetValue<string>());
+        Assert.Equal("[parameters('identityId')]", site["properties"]?["functionAppConfig"]?["deployment"]?["storage"]?["authentication"]?["userAssignedIdentityResourceId"]?.GetValue<string>());
+        Assert.Equal("[format('{0}', parameters('identityId'))]", Assert.Single(Assert.IsType<JsonObject>(site["identity"]?["userAssignedIdentities"])).Key);
+        var output = ModuleOutput(main, Unbracketed(JsonValue.Create(identity)), "identity", "id");
+        Assert.Matches(@"^\[resourceId\('Microsoft\.ManagedIdentity/userAssignedIdentities', parameters\('name'\)\)\]$", output);
+    }
+
+    [Fact]
+    public async Task Storage_HoldsTheConversionContainersTablesAndQueue()
+    {
+        var main = await MainAsync();
+
+        var containers = CreatedNames(main, "Microsoft.Storage/storageAccounts/blobServices/containers");
+        var tables = CreatedNames(main, "Microsoft.Storage/storageAccounts/tableServices/tables");
+        var queues = CreatedNames(main, "Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        Assert.Contains("scans", containers); // uploads; convertScan's blob trigger (source EventGrid)
+        Assert.Contains("data-messages", containers);
+        Assert.Contains("app-package", containers);
+        Assert.Contains("azure-webjobs-hosts", containers);
+        Assert.Contains("azure-webjobs-secrets", containers);
+        Assert.Equal(["apikeys", "conversions", "datamessages"], tables.Order());
+        Assert.Equal(["conversion-retries"], queues);
     }
 
     [Fact]
@@ -149,12 +281,45 @@ public partial class TemplateTests
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor: Durable's tables
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher: Entra-only telemetry
             "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", // Azure Service Bus Data Sender: notifications
+            "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User: Key Vault references (REGULATOR_API_KEY)
             "12338af0-0e69-4776-bea7-57ae8d297424", // Key Vault Crypto User: signing
             "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba", // Key Vault Certificate User: the signing certificate
             "a97b65f3-24c7-4388-baec-2e87135dc908", // Cognitive Services User: Document Intelligence
         ];
         var missing = roles.Where(role => !granted.Contains(role)).ToList();
         Assert.True(missing.Count == 0, $"the app's identity lacks roles {string.Join(", ", missing)}");
+    }
+
+    // An expression without its brackets: "[x]" -> "x".
+    private static string Unbracketed(JsonNode? value)
+    {
+        var text = value?.GetValue<string>() ?? "";
+        Assert.True(text.StartsWith('[') && text.EndsWith(']'), $"not an expression: {text}");
+        return text[1..^1];
+    }
+
+    // `reference(<the deployment of module>, ...).outputs.<output>.value`: the expression that output has in the module.
+    private static string ModuleOutput(ArmTemplate main, string expression, string module, string output)
+    {
+        var match = ModuleOutputReference().Match(expression);
+        Assert.True(match.Success, $"not the output of a module: {expression}");
+        Assert.Equal(module, match.Groups["module"].Value);
+        Assert.Equal(output, match.Groups["output"].Value);
+        var (_, deployment) = Assert.Single(main.OfType("Microsoft.Resources/deployments"), item => (string?)item.Resource["name"] == module);
+        return deployment["properties"]?["template"]?["outputs"]?[output]?["value"]?.GetValue<string>() ?? "";
+    }
+
+    // The names a looped storage resource (`for x in <list parameter>`) creates, resolved through the module's caller.
+    private static List<string> CreatedNames(ArmTemplate main, string type)
+    {
+        var (template, resource) = Assert.Single(main.OfType(type));
+        var name = resource["name"]?.GetValue<string>() ?? "";
+        var looped = LoopedName().Match(name);
+        Assert.True(looped.Success, $"{type} is not created in a loop over a list: {name}");
+        var list = looped.Groups["list"].Value;
+        Assert.Equal($"[length(parameters('{list}'))]", resource["copy"]?["count"]?.GetValue<string>());
+        var names = Assert.IsType<JsonArray>(template.Resolve(JsonValue.Create($"[parameters('{list}')]")));
+        return names.Select(item => main.Resolve(item)?.GetValue<string>() ?? "").ToList();
     }
 
     // The last segment of a child resource's name: `[format('{0}/{1}', parent, <name>)]` or `parent/name`.
@@ -206,6 +371,18 @@ public partial class TemplateTests
 
     [GeneratedRegex(@"^\[format\('\{0\}/\{1\}', .+, (?<last>'[^']*'|parameters\('\w+'\))\)\]$")]
     private static partial Regex ChildNameFormat();
+
+    [GeneratedRegex(@"^\[format\('https://\{0\}/api/data-messages', (?<host>.+)\)\]$")]
+    private static partial Regex VerifyUrlFormat();
+
+    [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(VaultName=\{0\};SecretName=\{1\}\)', (?<vault>.+), variables\('(?<secret>\w+)'\)\)\]$")]
+    private static partial Regex KeyVaultReferenceFormat();
+
+    [GeneratedRegex(@"^reference\(extensionResourceId\(.+, 'Microsoft\.Resources/deployments', '(?<module>\w+)'\), '[^']+'\)\.outputs\.(?<output>\w+)\.value$")]
+    private static partial Regex ModuleOutputReference();
+
+    [GeneratedRegex(@", parameters\('(?<list>\w+)'\)\[copyIndex\(\)\]\)\]$")]
+    private static partial Regex LoopedName();
 
     [GeneratedRegex(@"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', (?<role>.+)\)\]$")]
     private static partial Regex RoleDefinition();
