@@ -4,7 +4,8 @@ namespace Etransactions.Local.App;
 
 /// <summary>
 /// The app settings of a local run: the Values of local.settings.json (made from the sample on the first
-/// run), as the Functions host gives them to the worker as environment variables.
+/// run), as the Functions host gives them to the worker as environment variables. A setting added to the
+/// sample since the file was made is taken from the sample, so an older file keeps working.
 /// </summary>
 public sealed partial class AppSettings
 {
@@ -21,9 +22,9 @@ public sealed partial class AppSettings
             File.Copy(sample, file);
         }
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (File.Exists(file))
+        foreach (var source in new[] { sample, file }.Where(File.Exists))
         {
-            var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var root = JsonNode.Parse(File.ReadAllText(source), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             foreach (var (name, value) in root?[nameof(Values)]?.AsObject() ?? [])
             {
                 values[name] = value?.ToString() ?? "";
