@@ -1,3 +1,4 @@
+using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.AddCore();
+builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
 builder.Build().Run();
