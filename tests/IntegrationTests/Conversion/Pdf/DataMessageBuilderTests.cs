@@ -80,6 +80,9 @@ public sealed class DataMessageBuilderTests
         var created = DateTimeOffset.Parse(info["CreationDate"], CultureInfo.InvariantCulture);
         Assert.Equal(Building.ConvertedAt, created);
         Assert.Equal(created, DateTimeOffset.Parse(info["ModDate"], CultureInfo.InvariantCulture));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(built.Pdf);
+        var language = document.Structure.Catalog.CatalogDictionary.Data["Lang"];
+        Assert.Equal("vi", Assert.IsType<UglyToad.PdfPig.Tokens.StringToken>(language).Data);
     }
 
     [Fact]
