@@ -18,8 +18,8 @@ public static class Rejections
         ["too-many-pages"] = ("Tệp có nhiều trang hơn mức cho phép", "The file has more pages than allowed"),
         ["too-many-pixels"] = ("Ảnh quét có số điểm ảnh trên một trang vượt mức cho phép", "A scanned page has more pixels than allowed"),
         ["empty"] = ("Tệp rỗng hoặc không có trang nào", "The file is empty or has no pages"),
-        // From what the data message must show: a value that cannot go into its symbol block or QR code.
-        ["symbol-block"] = ("Không tạo được khối ký hiệu hoặc mã QR của thông điệp dữ liệu", "The symbol block or QR code of the data message could not be made"),
+        // From what the data message shows of its conversion (the converter's name, the QR code's payload).
+        ["symbol-block"] = ("Không tạo được khối ký hiệu của thông điệp dữ liệu (thông tin chuyển đổi hoặc mã QR)", "The data message's symbol block (the conversion details or the QR code) cannot be made"),
     };
 
     /// <summary>A rejection of the scan's bytes with the code's fixed reason and, when given, what was found.</summary>
