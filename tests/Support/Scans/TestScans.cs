@@ -70,6 +70,9 @@ public static class TestScans
     /// <summary>A PNG of a few hundred bytes whose header claims <paramref name="width"/> x <paramref name="height"/> pixels. Needs no tool.</summary>
     public static byte[] BombPng(int width = 30_000, int height = 30_000) => OversizedPng.Build(width, height);
 
+    /// <summary>A one-page PDF whose content stream inflates to <paramref name="megabytes"/> MB of spaces. Needs no tool.</summary>
+    public static byte[] FlateBombPdf(int megabytes = 300) => Scans.FlateBombPdf.Build(megabytes);
+
     private static Task<IReadOnlyList<byte[]>> Render(int pageCount, Rasterizer.Format format) =>
         Rasterizer.RenderAsync(PaperPdf.Build(SampleText.Paper(pageCount)), format, Dpi);
 

@@ -16,7 +16,8 @@ internal static class PdfInspector
     /// <summary>Resolution a page without images is read at by OCR.</summary>
     public const double DefaultDpi = 300;
 
-    private static readonly ParsingOptions Options = new() { UseLenientParsing = true, SkipMissingFonts = true };
+    // Lenient, as readers are: the skeleton has been checked already. A font that cannot be read costs its letters, not the scan.
+    private static readonly ParsingOptions Options = new() { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = InflateLimit.Default };
 
     public static IReadOnlyList<InspectedPage> Inspect(ReadOnlyMemory<byte> bytes, ScanLimits limits)
     {
@@ -33,7 +34,7 @@ internal static class PdfInspector
         {
             throw Rejections.Scan("encrypted");
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is not (ScanRejectedException or OutOfMemoryException))
         {
             throw Rejections.Scan("corrupt", "PDF objects cannot be read");
         }
@@ -47,19 +48,19 @@ internal static class PdfInspector
             var pages = new List<InspectedPage>(count);
             for (var number = 1; number <= count; number++)
             {
-                pages.Add(Measure(ReadPage(document, number)));
+                pages.Add(MeasurePage(document, number));
             }
             return pages;
         }
     }
 
-    private static Page ReadPage(PdfDocument document, int number)
+    private static InspectedPage MeasurePage(PdfDocument document, int number)
     {
         try
         {
-            return document.GetPage(number);
+            return Measure(document.GetPage(number));
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is not (ScanRejectedException or OutOfMemoryException))
         {
             throw Rejections.Scan("corrupt", $"PDF page {number} cannot be read");
         }

@@ -103,6 +103,29 @@ public sealed class ScanInspectorTests
         Assert.Equal("type-mismatch", Rejected([.. new byte[1100], .. "%PDF-1.7\n"u8], "pdf").Code);
     }
 
+    [Fact]
+    public void Inspect_PdfWhoseContentInflatesToGigabytes_IsRefusedBeforeItIsInflated()
+    {
+        var bomb = TestScans.FlateBombPdf(300);
+        Assert.True(bomb.Length < 2 * 1024 * 1024, $"{bomb.Length} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Rejected(bomb, "pdf");
+
+        Assert.Equal("too-large", error.Code);
+        Assert.Contains("inflates", error.ReasonEn, StringComparison.Ordinal);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated} bytes allocated");
+    }
+
+    [Fact]
+    public void Inspect_PdfWhoseContentInflatesWithinTheLimit_IsMeasured()
+    {
+        var page = Assert.Single(new ScanInspector().Inspect(TestScans.FlateBombPdf(2), "pdf", Limits).Pages);
+
+        Assert.False(page.HasText);
+    }
+
     private static ScanRejectedException Rejected(byte[] bytes, string extension, ScanLimits? limits = null) =>
         Assert.Throws<ScanRejectedException>(() => new ScanInspector().Inspect(bytes, extension, limits ?? Limits));
 }
