@@ -70,8 +70,11 @@ public static class TestScans
     /// <summary>A PNG of a few hundred bytes whose header claims <paramref name="width"/> x <paramref name="height"/> pixels. Needs no tool.</summary>
     public static byte[] BombPng(int width = 30_000, int height = 30_000) => OversizedPng.Build(width, height);
 
+    /// <summary>A 1000 x 1000 PNG of a few hundred kilobytes whose zTXt comment inflates to <paramref name="megabytes"/> MB. Needs no tool.</summary>
+    public static byte[] TextBombPng(int megabytes = 300) => OversizedPng.WithInflatingText(OversizedPng.Build(1000, 1000), megabytes);
+
     /// <summary>A one-page PDF whose content stream inflates to <paramref name="megabytes"/> MB of spaces. Needs no tool.</summary>
-    public static byte[] FlateBombPdf(int megabytes = 300) => Scans.FlateBombPdf.Build(megabytes);
+    public static byte[] FlateBombPdf(int megabytes = 200) => Scans.FlateBombPdf.Build(megabytes);
 
     private static Task<IReadOnlyList<byte[]>> Render(int pageCount, Rasterizer.Format format) =>
         Rasterizer.RenderAsync(PaperPdf.Build(SampleText.Paper(pageCount)), format, Dpi);

@@ -14,6 +14,9 @@ internal static class JpegInspector
 {
     private static readonly IJpegSegmentMetadataReader[] Readers = [new JpegReader(), new JfifReader(), new ExifReader()];
 
+    // Only the segments these readers need are copied out (each at most 64 KB); the others are skipped.
+    private static readonly HashSet<JpegSegmentType> Wanted = Readers.SelectMany(reader => reader.SegmentTypes).ToHashSet();
+
     private static ReadOnlySpan<byte> EndOfImage => [0xFF, 0xD9];
 
     public static InspectedPage Inspect(ReadOnlyMemory<byte> bytes)
@@ -54,7 +57,7 @@ internal static class JpegInspector
         List<JpegSegment> segments;
         try
         {
-            segments = JpegSegmentReader.ReadSegments(reader, segmentTypes: null).ToList();
+            segments = JpegSegmentReader.ReadSegments(reader, Wanted).ToList();
         }
         catch (Exception error) when (error is ImageProcessingException or IOException)
         {

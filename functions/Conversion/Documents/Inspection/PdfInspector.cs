@@ -16,8 +16,6 @@ internal static class PdfInspector
     /// <summary>Resolution a page without images is read at by OCR.</summary>
     public const double DefaultDpi = 300;
 
-    // Lenient, as readers are: the skeleton has been checked already. A font that cannot be read costs its letters, not the scan.
-    private static readonly ParsingOptions Options = new() { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = InflateLimit.Default };
 
     public static IReadOnlyList<InspectedPage> Inspect(ReadOnlyMemory<byte> bytes, ScanLimits limits)
     {
@@ -28,7 +26,8 @@ internal static class PdfInspector
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(bytes, Options);
+            // Lenient, as readers are: the skeleton has been checked already. A font that cannot be read costs its letters, not the scan.
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = InflateLimit.Default });
         }
         catch (PdfDocumentEncryptedException)
         {
