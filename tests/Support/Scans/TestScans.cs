@@ -8,7 +8,8 @@ namespace Etransactions.TestSupport.Scans;
 /// Test scans made from <see cref="SampleText"/>: the paper (<see cref="PaperPdf"/>) rendered by pdftoppm at
 /// <see cref="Dpi"/>, then encoded as an upload would be. Each is made once per test run and handed out as a
 /// fresh copy (a test may change its bytes). Those marked async need pdftoppm (and qpdf where said): use
-/// them from integration tests. A4 at 200 dpi is 1654 x 2339 pixels.
+/// them from integration tests. A4 at 200 dpi is 1654 x 2339 pixels. Every run makes the same images and
+/// the same PDFs, but for the /ID that PdfPig draws at random for each PDF it writes.
 /// </summary>
 public static class TestScans
 {

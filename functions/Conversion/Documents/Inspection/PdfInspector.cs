@@ -16,7 +16,6 @@ internal static class PdfInspector
     /// <summary>Resolution a page without images is read at by OCR.</summary>
     public const double DefaultDpi = 300;
 
-
     public static IReadOnlyList<InspectedPage> Inspect(ReadOnlyMemory<byte> bytes, ScanLimits limits)
     {
         if (PdfTrailer.IsEncrypted(PdfTrailer.Dictionary(bytes.Span)))
