@@ -1,3 +1,4 @@
+using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -9,4 +10,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.AddCore();
 builder.AddHealth();
 builder.AddOperations();
+builder.AddSigning();
 builder.Build().Run();

@@ -50,6 +50,11 @@ param maximumInstanceCount int = 100
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_GZRS', 'Standard_RAGZRS'])
 param storageSkuName string = 'Standard_LRS'
 
+@description('Name of the data-message signing certificate in Key Vault (SIGNING_CERTIFICATE_NAME), created there by the deployer so its key never leaves the vault.')
+@minLength(1)
+@maxLength(127)
+param signingCertificateName string = 'data-message-signing'
+
 @description('Key Vault SKU: premium allows an HSM-protected signing key.')
 @allowed(['standard', 'premium'])
 param keyVaultSkuName string = 'standard'
@@ -110,6 +115,10 @@ var appSettings = {
   // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
   DURABLE_TASK_HUB: durableTaskHub
   ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)
+  // Data messages are signed by the vault's key (Decree 137 Art. 4.2.dd); the app reads the certificate and
+  // asks the vault to sign. SIGNING_PKCS12_* are for signing off Azure only, and refused here.
+  SIGNING_KEY_VAULT_URI: keyVault.outputs.uri
+  SIGNING_CERTIFICATE_NAME: signingCertificateName
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -258,5 +267,6 @@ output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.f
 output AZURE_SERVICE_BUS_NOTIFICATIONS_TOPIC string = serviceBus.outputs.notificationsTopicName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_SIGNING_CERTIFICATE_NAME string = signingCertificateName
 output AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

@@ -6,9 +6,6 @@ namespace Etransactions.InfraTests;
 /// <summary>Every setting the app's code binds has its local value in the sample and its Azure value in the Bicep.</summary>
 public sealed class SettingsTests
 {
-    // Locally the storage connection string; in Azure the identity-based AzureWebJobsStorage__* settings replace it.
-    private const string LocalConnectionString = "AzureWebJobsStorage";
-
     [Fact]
     public void TheCode_BindsSettings() => Assert.Contains("ORCHESTRATION_HISTORY_RETENTION_DAYS", AppSettings.Names);
 
@@ -29,7 +26,7 @@ public sealed class SettingsTests
     {
         var settings = await TemplateTests.AppSettingsAsync();
 
-        var missing = AppSettings.Names.Where(name => name != LocalConnectionString && !settings.ContainsKey(name)).ToList();
+        var missing = AppSettings.Names.Where(name => !TemplateTests.LocalOnlySettings.Contains(name) && !settings.ContainsKey(name)).ToList();
 
         Assert.True(missing.Count == 0, $"the app settings of infra/main.bicep lack: {string.Join(", ", missing)}");
         Assert.Contains("AzureWebJobsStorage__accountName", settings.Keys);

@@ -7,10 +7,12 @@ namespace Etransactions.InfraTests;
 public partial class TemplateTests
 {
     // Settings of local.settings.sample.json that exist only on a developer's machine.
-    private static readonly string[] _localOnlySettings =
+    internal static readonly string[] LocalOnlySettings =
     [
         "FUNCTIONS_WORKER_RUNTIME", // Flex Consumption takes the runtime from functionAppConfig
         "AzureWebJobsStorage", // Azurite's connection string; in Azure the identity-based AzureWebJobsStorage__*
+        "SIGNING_PKCS12_PATH", // a signing key file, refused in Azure, where the key stays in Key Vault
+        "SIGNING_PKCS12_PASSWORD",
     ];
 
     private static async Task<ArmTemplate> MainAsync() => new(await Bicep.MainTemplateAsync());
@@ -30,7 +32,7 @@ public partial class TemplateTests
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(
             Path.Combine(Repository.Root, "local.settings.sample.json"), TestContext.Current.CancellationToken));
         var wanted = Assert.IsType<JsonObject>(sample?["Values"]).Select(pair => pair.Key)
-            .Where(name => !_localOnlySettings.Contains(name) && !name.StartsWith("LOCAL_", StringComparison.Ordinal))
+            .Where(name => !LocalOnlySettings.Contains(name) && !name.StartsWith("LOCAL_", StringComparison.Ordinal))
             .Append("AzureWebJobsStorage__credential")
             .Append("APPLICATIONINSIGHTS_CONNECTION_STRING")
             .Append("APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
