@@ -42,6 +42,20 @@ public sealed class PadesSignerTests
     }
 
     [Fact]
+    public async Task SignAsync_SeveralAtOnceWithOneKey_EachIsValid()
+    {
+        using var certificate = TestCertificates.SelfSigned("Nguyễn Văn An");
+        var signer = Signer(TestCertificates.Key(certificate));
+
+        var signed = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => signer.SignAsync(Document.Value, Request, Cancellation))));
+
+        foreach (var one in signed)
+        {
+            Assert.Contains("Signature is Valid.", await SignedPdfChecks.PdfsigAsync(one.Pdf), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task SignAsync_OneBitChangedAfterwards_PdfsigReportsDigestMismatch()
     {
         using var certificate = TestCertificates.SelfSigned("Nguyễn Văn An");
