@@ -1,4 +1,5 @@
 using Etransactions.Functions.ApiKeys;
+using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -11,4 +12,5 @@ builder.AddCore();
 builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
+builder.AddSigning();
 builder.Build().Run();

@@ -18,6 +18,10 @@ public class AppSettingsTests
                 "AzureWebJobsStorage__clientId",
                 "DURABLE_TASK_HUB",
                 "ORCHESTRATION_HISTORY_RETENTION_DAYS",
+                "SIGNING_CERTIFICATE_NAME",
+                "SIGNING_KEY_VAULT_URI",
+                "SIGNING_PKCS12_PASSWORD",
+                "SIGNING_PKCS12_PATH",
             ],
             AppSettings.Names);
     }
