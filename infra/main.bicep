@@ -110,6 +110,8 @@ var appSettings = {
   // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
   DURABLE_TASK_HUB: durableTaskHub
   ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)
+  // OCR of uploaded scans by Document Intelligence (unset: the local tesseract, which Azure lacks).
+  DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
