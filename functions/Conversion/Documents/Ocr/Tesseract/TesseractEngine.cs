@@ -31,18 +31,18 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
         }
 
         await RequireInstalledAsync(languages, cancellation);
-        var folder = Directory.CreateTempSubdirectory("etransactions-ocr-");
+        var folder = Directory.CreateDirectory(Path.Combine(options.TemporaryFolder, $"etransactions-ocr-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var source = Path.Combine(folder.FullName, "scan." + request.Inspected.Kind.ToString().ToLowerInvariant());
+            var source = Path.Combine(folder, "scan." + request.Inspected.Kind.ToString().ToLowerInvariant());
             await File.WriteAllBytesAsync(source, request.Scan, cancellation);
-            var images = new TesseractPageImages(request, source, folder.FullName, options);
+            var images = new TesseractPageImages(request, source, folder, options);
             var batches = TesseractBatches.Plan(request.Inspected.Pages, request.PageIndexes, options.Concurrency, options.MaxPagesPerProcess);
             logger.LogInformation(
                 "Reading {PageCount} pages with tesseract ({Language}) in {BatchCount} batches",
                 request.PageIndexes.Count, request.Language, batches.Count);
             var read = InOrder.RunAsync(
-                batches.Count, options.Concurrency, (batch, stop) => ReadBatchAsync(request, images, folder.FullName, batches[batch], stop), cancellation);
+                batches.Count, options.Concurrency, (batch, stop) => ReadBatchAsync(request, images, folder, batches[batch], stop), cancellation);
             await foreach (var pages in read)
             {
                 foreach (var page in pages)
@@ -53,7 +53,7 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
         }
         finally
         {
-            folder.Delete(recursive: true);
+            Delete(folder);
         }
     }
 
@@ -135,6 +135,19 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
         {
             throw new InvalidOperationException(
                 $"tesseract has no language model for {string.Join(", ", missing)}: install {string.Join(", ", missing.Select(code => $"tesseract-ocr-{code.Replace('_', '-')}"))} (Debian)");
+        }
+    }
+
+    private void Delete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not worth failing a document that was read: the operator sees it and the OS cleans /tmp.
+            logger.LogWarning(exception, "The OCR folder {Folder} could not be removed", folder);
         }
     }
 

@@ -15,6 +15,9 @@ public sealed record TesseractOptions
     /// <summary>How long a page may take, to render or to read, before the run is stopped as a transient failure.</summary>
     public TimeSpan TimePerPage { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Where each document gets a folder of its own for its page images, removed when it is done.</summary>
+    public string TemporaryFolder { get; init; } = Path.GetTempPath();
+
     public CommandLineTool Tesseract { get; init; } = new("tesseract", "tesseract-ocr and its language models, e.g. tesseract-ocr-vie (Debian)");
 
     public CommandLineTool Pdftoppm { get; init; } = new("pdftoppm", "poppler-utils (Debian)");
