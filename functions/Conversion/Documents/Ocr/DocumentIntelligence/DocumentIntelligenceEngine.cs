@@ -122,13 +122,10 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
             await _pipeline.SendAsync(message, cancellation);
             return message.Response;
         }
-        catch (RequestFailedException exception) when (exception.Status == 0)
+        // Azure.Core's retries end in an AggregateException of every try's failure.
+        catch (Exception exception) when (!cancellation.IsCancellationRequested && Unreachable(exception))
         {
             throw new TransientException($"Document Intelligence cannot be reached: {exception.Message}", inner: exception);
-        }
-        catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
-        {
-            throw new TransientException("Document Intelligence did not answer in time", inner: exception);
         }
     }
 
@@ -144,6 +141,13 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
 
         throw new InvalidOperationException($"Document Intelligence answered 202 without an Operation-Location on {_endpoint.Host}: \"{location}\"");
     }
+
+    private static bool Unreachable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 } or OperationCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(Unreachable),
+        _ => false,
+    };
 
     private static TimeSpan Max(TimeSpan interval, TimeSpan? retryAfter) =>
         retryAfter is { } asked && asked > interval ? asked : interval;
