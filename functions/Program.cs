@@ -1,3 +1,4 @@
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -9,4 +10,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.AddCore();
 builder.AddHealth();
 builder.AddOperations();
+builder.AddOcr();
 builder.Build().Run();

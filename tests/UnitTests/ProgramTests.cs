@@ -1,3 +1,4 @@
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -21,6 +22,7 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<StorageHealthCheck>());
         Assert.NotNull(host.Services.GetRequiredService<OrchestrationHistoryPurger>());
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
+        Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
     }
 
     [Fact]
@@ -40,6 +42,7 @@ public class ProgramTests
         builder.AddCore();
         builder.AddHealth();
         builder.AddOperations();
+        builder.AddOcr();
         return builder.Build();
     }
 }

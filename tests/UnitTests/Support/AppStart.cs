@@ -1,3 +1,4 @@
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -27,6 +28,7 @@ internal static class AppStart
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCore(configuration).AddHealth();
         services.AddOperations(configuration);
+        services.AddOcr(configuration);
         return services.BuildServiceProvider();
     }
 

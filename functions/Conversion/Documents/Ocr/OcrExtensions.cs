@@ -3,6 +3,7 @@ using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
 using Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 using Etransactions.Functions.Core.Settings;
 using Etransactions.Functions.Core.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,12 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr;
 
 public static class OcrExtensions
 {
+    public static FunctionsApplicationBuilder AddOcr(this FunctionsApplicationBuilder builder)
+    {
+        builder.Services.AddOcr(builder.Configuration);
+        return builder;
+    }
+
     /// <summary>
     /// The OCR engine: Document Intelligence when DOCUMENT_INTELLIGENCE_ENDPOINT is set (as the app's managed
     /// identity, the one AzureWebJobsStorage__clientId names), the local tesseract otherwise. The engine is

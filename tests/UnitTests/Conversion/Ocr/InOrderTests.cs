@@ -97,7 +97,7 @@ public class InOrderTests
             }
 
             return index;
-        }, Cancellation);
+        }, TestContext.Current.CancellationToken);
 
         await foreach (var page in pages)
         {
