@@ -10,12 +10,21 @@ namespace Etransactions.IntegrationTests.Conversion.Ocr;
 public sealed class TesseractEngineFailureTests : IDisposable
 {
     private readonly string _temporary = Path.Combine(Path.GetTempPath(), $"etransactions-ocr-test-{Guid.NewGuid():N}");
+    private readonly TesseractEngine _engine;
 
-    public TesseractEngineFailureTests() => Directory.CreateDirectory(_temporary);
+    public TesseractEngineFailureTests()
+    {
+        Directory.CreateDirectory(_temporary);
+        _engine = Engine();
+    }
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(_temporary, recursive: true);
+    public void Dispose()
+    {
+        _engine.Dispose();
+        Directory.Delete(_temporary, recursive: true);
+    }
 
     [Fact]
     public async Task RecognizeAsync_ImageTesseractCannotRead_IsACorruptScanRejection()
@@ -23,7 +32,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
         var (png, inspected) = await VietnameseScans.PngAsync();
         var truncated = png[..(png.Length / 3)];
 
-        var rejection = await Assert.ThrowsAsync<ScanRejectedException>(() => ReadAllAsync(Engine(), truncated, inspected, [0]));
+        var rejection = await Assert.ThrowsAsync<ScanRejectedException>(() => ReadAllAsync(_engine, truncated, inspected, [0]));
 
         Assert.Equal("corrupt", rejection.Code);
         Assert.Contains("page 1", rejection.ReasonEn, StringComparison.Ordinal);
@@ -38,7 +47,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
         // The second page's directory is past the first page's pixels: cut the file there.
         Array.Resize(ref damaged, damaged.Length * 2 / 3);
 
-        var rejection = await Assert.ThrowsAsync<ScanRejectedException>(() => ReadAllAsync(Engine(), damaged, inspected, [1]));
+        var rejection = await Assert.ThrowsAsync<ScanRejectedException>(() => ReadAllAsync(_engine, damaged, inspected, [1]));
 
         Assert.Equal("corrupt", rejection.Code);
     }
@@ -48,7 +57,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
     {
         var (png, inspected) = await VietnameseScans.PngAsync();
         // Building the engine starts nothing: only the first document finds tesseract missing.
-        var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, Tesseract = new("/nonexistent/tesseract", "tesseract-ocr (Debian)") });
+        using var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, Tesseract = new("/nonexistent/tesseract", "tesseract-ocr (Debian)") });
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(engine, png, inspected, [0]));
 
@@ -61,7 +70,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
     {
         var (png, inspected) = await VietnameseScans.PngAsync();
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(Engine(), png, inspected, [0], "vie+fra"));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(_engine, png, inspected, [0], "vie+fra"));
 
         Assert.Equal("tesseract has no language model for fra: install tesseract-ocr-fra (Debian)", failure.Message);
     }
@@ -71,7 +80,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
     {
         var (png, inspected) = await VietnameseScans.PngAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ReadAllAsync(Engine(), png, inspected, [0], "vie -c tessedit_write_images=1"));
+        await Assert.ThrowsAsync<ArgumentException>(() => ReadAllAsync(_engine, png, inspected, [0], "vie -c tessedit_write_images=1"));
 
         Assert.Empty(Directory.GetFileSystemEntries(_temporary));
     }
@@ -80,7 +89,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
     public async Task RecognizeAsync_RunPastItsTime_IsStoppedAsATransientFailure()
     {
         var (png, inspected) = await VietnameseScans.PngAsync();
-        var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, TimePerPage = TimeSpan.FromMilliseconds(50) });
+        using var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, TimePerPage = TimeSpan.FromMilliseconds(50) });
 
         var failure = await Assert.ThrowsAsync<TransientException>(() => ReadAllAsync(engine, png, inspected, [0]));
 
@@ -92,7 +101,7 @@ public sealed class TesseractEngineFailureTests : IDisposable
     public async Task RecognizeAsync_ReaderStopsAfterTheFirstPage_LeavesNoFileBehind()
     {
         var (pdf, inspected) = await VietnameseScans.PdfAsync(4);
-        var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, Concurrency = 2, MaxPagesPerProcess = 1 });
+        using var engine = Engine(new TesseractOptions { TemporaryFolder = _temporary, Concurrency = 2, MaxPagesPerProcess = 1 });
 
         await foreach (var page in engine.RecognizeAsync(new OcrRequest(pdf, inspected, "vie+eng", [0, 1, 2, 3]), Cancellation))
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Text;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
 
 /// <summary>The local OCR on scans of known Vietnamese text, through Debian's tesseract and pdftoppm.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class TesseractEngineTests : IDisposable
 {
     private readonly string _temporary = Path.Combine(Path.GetTempPath(), $"etransactions-ocr-test-{Guid.NewGuid():N}");
@@ -91,9 +93,53 @@ public sealed class TesseractEngineTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_temporary));
     }
 
+    [Fact]
+    public async Task RecognizeAsync_TwoDocumentsAtOnce_ShareTheProcessesAndEachComesOutInOrder()
+    {
+        // tesseract through a script that notes when each run starts and ends.
+        var log = Path.Combine(_temporary, "runs.log");
+        var script = Path.Combine(_temporary, "tesseract");
+        await File.WriteAllTextAsync(script, $"#!/bin/sh\necho start >> '{log}'\ntesseract \"$@\"\ncode=$?\necho end >> '{log}'\nexit $code\n", Cancellation);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var folder = Directory.CreateDirectory(Path.Combine(_temporary, "work")).FullName;
+        var options = new TesseractOptions { TemporaryFolder = folder, Concurrency = 1, Tesseract = new(script, "tesseract-ocr") };
+        using var engine = new TesseractEngine(options, NullLogger<TesseractEngine>.Instance);
+        var (tiff, inspected) = await VietnameseScans.TiffAsync(2);
+
+        var both = await Task.WhenAll(ReadWithAsync(engine, tiff, inspected), ReadWithAsync(engine, tiff, inspected));
+
+        foreach (var pages in both)
+        {
+            Assert.Equal([0, 1], pages.Select(page => page.Index));
+            AssertReads(pages[1], 1, inspected.Pages[1]);
+        }
+
+        var running = 0;
+        var most = 0;
+        foreach (var line in await File.ReadAllLinesAsync(log, Cancellation))
+        {
+            running += line == "start" ? 1 : -1;
+            most = Math.Max(most, running);
+        }
+
+        Assert.Equal(1, most);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    private static async Task<List<OcrPage>> ReadWithAsync(TesseractEngine engine, byte[] scan, InspectedScan inspected)
+    {
+        var pages = new List<OcrPage>();
+        await foreach (var page in engine.RecognizeAsync(new OcrRequest(scan, inspected, "vie+eng", [0, 1]), Cancellation))
+        {
+            pages.Add(page);
+        }
+
+        return pages;
+    }
+
     private async Task<List<OcrPage>> ReadAsync(byte[] scan, InspectedScan inspected, int[] indexes, TesseractOptions? options = null)
     {
-        var engine = new TesseractEngine(options ?? new TesseractOptions { TemporaryFolder = _temporary }, NullLogger<TesseractEngine>.Instance);
+        using var engine = new TesseractEngine(options ?? new TesseractOptions { TemporaryFolder = _temporary }, NullLogger<TesseractEngine>.Instance);
         var pages = new List<OcrPage>();
         await foreach (var page in engine.RecognizeAsync(new OcrRequest(scan, inspected, "vie+eng", indexes), Cancellation))
         {

@@ -11,15 +11,20 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 /// processes side by side use every core, and a batch (a list file of page images) loads the language
 /// models once. Page images live in a temporary folder, each removed once its batch is read, the folder
 /// when the document is done. Nothing is started before the first document: a missing tesseract or
-/// language model is then a configuration error naming what to install.
+/// language model is then a configuration error naming what to install. Documents read at the same time
+/// share the processes: at most <see cref="TesseractOptions.Concurrency"/> batches run in the app at once.
 /// </summary>
-public sealed partial class TesseractEngine(TesseractOptions options, ILogger<TesseractEngine> logger) : IOcrEngine
+public sealed partial class TesseractEngine(TesseractOptions options, ILogger<TesseractEngine> logger) : IOcrEngine, IDisposable
 {
     private static readonly Dictionary<string, string> SingleThreaded = new() { ["OMP_THREAD_LIMIT"] = "1" };
+
+    private readonly SemaphoreSlim _processes = new(Math.Max(1, options.Concurrency));
 
     private HashSet<string>? _installedLanguages;
 
     public string Name => "tesseract";
+
+    public void Dispose() => _processes.Dispose();
 
     public async IAsyncEnumerable<OcrPage> RecognizeAsync(OcrRequest request, [EnumeratorCancellation] CancellationToken cancellation)
     {
@@ -61,6 +66,7 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
     private async Task<IReadOnlyList<OcrPage>> ReadBatchAsync(
         OcrRequest request, TesseractPageImages images, string folder, IReadOnlyList<int> batch, CancellationToken cancellation)
     {
+        await _processes.WaitAsync(cancellation);
         var written = new List<string>();
         var list = Path.Combine(folder, $"batch-{batch[0]}.txt");
         try
@@ -87,6 +93,7 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
         {
             File.Delete(list);
             written.ForEach(images.Delete);
+            _processes.Release();
         }
     }
 
@@ -123,11 +130,16 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
     {
         if (_installedLanguages is null)
         {
-            List<string> arguments = options.TessdataDir is { } tessdata ? ["--tessdata-dir", tessdata, "--list-langs"] : ["--list-langs"];
-            var listed = await options.Tesseract.RunAsync(arguments, TimeSpan.FromSeconds(30), cancellation);
-            _installedLanguages = listed.ExitCode == 0
-                ? listed.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1).ToHashSet()
-                : throw new InvalidOperationException($"tesseract --list-langs failed: {listed.Stderr.Trim()}");
+            // A process like any other: documents arriving together wait for the first one's answer.
+            await _processes.WaitAsync(cancellation);
+            try
+            {
+                _installedLanguages ??= await ListLanguagesAsync(cancellation);
+            }
+            finally
+            {
+                _processes.Release();
+            }
         }
 
         var missing = languages.Where(language => !_installedLanguages.Contains(language)).ToList();
@@ -136,6 +148,15 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
             throw new InvalidOperationException(
                 $"tesseract has no language model for {string.Join(", ", missing)}: install {string.Join(", ", missing.Select(code => $"tesseract-ocr-{code.Replace('_', '-')}"))} (Debian)");
         }
+    }
+
+    private async Task<HashSet<string>> ListLanguagesAsync(CancellationToken cancellation)
+    {
+        List<string> arguments = options.TessdataDir is { } tessdata ? ["--tessdata-dir", tessdata, "--list-langs"] : ["--list-langs"];
+        var listed = await options.Tesseract.RunAsync(arguments, TimeSpan.FromSeconds(30), cancellation);
+        return listed.ExitCode == 0
+            ? listed.Stdout.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1).ToHashSet()
+            : throw new InvalidOperationException($"tesseract --list-langs failed: {listed.Stderr.Trim()}");
     }
 
     private void Delete(string folder)
