@@ -80,6 +80,20 @@ public sealed class DocumentIntelligenceEngineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_MultiPageTiff_SendsItAsItIsNamingThePagesToRead()
+    {
+        var (tiff, inspected) = await VietnameseScans.TiffAsync(3);
+        var engine = await EngineAsync();
+
+        var page = Assert.Single(await ReadAsync(engine, tiff, inspected, [1]));
+
+        Assert.Equal((1, "Trang 2"), (page.Index, page.Text.Split(':')[0]));
+        var post = Assert.Single(Requests("POST"));
+        Assert.Equal(("image/tiff", "2"), (post.ContentType, post.Query["pages"]));
+        Assert.Equal(tiff, post.Body);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_Image_SendsItAsItIsAndTurnsPixelsIntoPoints()
     {
         var (png, inspected) = await VietnameseScans.PngAsync();
@@ -94,6 +108,7 @@ public sealed class DocumentIntelligenceEngineTests : IAsyncDisposable
         var post = Assert.Single(Requests("POST"));
         Assert.Equal("image/png", post.ContentType);
         Assert.Equal(png, post.Body);
+        Assert.False(post.Query.ContainsKey("pages"), "an image is one page: no pages to name");
     }
 
     [Fact]

@@ -51,7 +51,9 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
         var size = Math.Clamp(_options.PagesPerRequest, 1, DocumentIntelligenceOptions.MaxPagesPerRequest);
         foreach (var range in request.PageIndexes.Chunk(size))
         {
-            var analyzed = await AnalyzeAsync(document, PageRanges.Of(range), cancellation);
+            // An image is one page: only a PDF or TIFF is told which pages to read.
+            var pages = request.Inspected.Kind is ScanKind.Pdf or ScanKind.Tiff ? PageRanges.Of(range) : null;
+            var analyzed = await AnalyzeAsync(document, pages, cancellation);
             var byNumber = (analyzed.Pages ?? []).ToDictionary(page => page.PageNumber);
             foreach (var index in range)
             {
@@ -63,7 +65,7 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
         }
     }
 
-    private async Task<AnalyzeResult> AnalyzeAsync(DocumentIntelligenceDocument document, string pages, CancellationToken cancellation)
+    private async Task<AnalyzeResult> AnalyzeAsync(DocumentIntelligenceDocument document, string? pages, CancellationToken cancellation)
     {
         var started = Stopwatch.StartNew();
         using var submit = _pipeline.CreateMessage();
@@ -71,7 +73,11 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
         submit.Request.Uri.Reset(_endpoint);
         submit.Request.Uri.AppendPath("/documentintelligence/documentModels/prebuilt-read:analyze", escape: false);
         submit.Request.Uri.AppendQuery("api-version", ApiVersion);
-        submit.Request.Uri.AppendQuery("pages", pages);
+        if (pages is not null)
+        {
+            submit.Request.Uri.AppendQuery("pages", pages);
+        }
+
         submit.Request.Headers.SetValue(HttpHeader.Names.ContentType, document.ContentType);
         submit.Request.Content = RequestContent.Create(document.Bytes);
         var submitted = await SendAsync(submit, cancellation);
@@ -99,7 +105,7 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
             {
                 case "succeeded":
                     _logger.LogInformation(
-                        "Document Intelligence read pages {Pages} in {Seconds:0.0} s", pages, started.Elapsed.TotalSeconds);
+                        "Document Intelligence read pages {Pages} in {Seconds:0.0} s", pages ?? "1", started.Elapsed.TotalSeconds);
                     return state.AnalyzeResult ?? new AnalyzeResult([]);
                 case "failed" or "canceled":
                     throw DocumentIntelligenceFailures.Of(state.Status, state.Error);
@@ -107,7 +113,7 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
 
             if (started.Elapsed > _options.MaxWait)
             {
-                throw new TransientException($"Document Intelligence took longer than {_options.MaxWait.TotalMinutes:0} minutes to read pages {pages}");
+                throw new TransientException($"Document Intelligence took longer than {_options.MaxWait.TotalMinutes:0} minutes to read pages {pages ?? "1"}");
             }
 
             wait = DocumentIntelligenceFailures.RetryAfter(polled);
