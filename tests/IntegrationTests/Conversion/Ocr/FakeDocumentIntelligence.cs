@@ -73,7 +73,7 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
         var request = context.Request;
         Requests.Enqueue(new FakeRequest(
             request.Method, request.Path, request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
-            request.ContentType, request.Headers.Authorization.ToString(), body.ToArray(), DateTimeOffset.UtcNow));
+            request.ContentType, request.Headers.Authorization.ToString(), Base64Source(body.ToArray()), DateTimeOffset.UtcNow));
 
         if (request.Method == "POST" && request.Path == AnalyzePath)
         {
@@ -97,6 +97,12 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
         {
             context.Response.Headers.RetryAfter = "1";
             await Json(context, 429, Error("429", "Rate limit is exceeded."));
+            return;
+        }
+
+        if (Requests.Last().Document is null || context.Request.ContentType != "application/json")
+        {
+            await Json(context, 400, Error("InvalidRequest", "Invalid request.", "InvalidContentSourceFormat"));
             return;
         }
 
@@ -137,6 +143,19 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
         await Json(context, 200, new JsonObject { ["status"] = "succeeded", ["createdDateTime"] = now, ["lastUpdatedDateTime"] = now, ["analyzeResult"] = result });
     }
 
+    /// <summary>The document a request body <c>{"base64Source": "…"}</c> carries; null for anything else.</summary>
+    private static byte[]? Base64Source(byte[] body)
+    {
+        try
+        {
+            return body.Length > 0 && JsonNode.Parse(body)?["base64Source"]?.GetValue<string>() is { } base64 ? Convert.FromBase64String(base64) : null;
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static JsonObject Error(string code, string message, string? innerCode = null)
     {
         var error = new JsonObject { ["code"] = code, ["message"] = message };
@@ -156,8 +175,9 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
     }
 }
 
+/// <param name="Document">The document the body carried as base64Source.</param>
 internal sealed record FakeRequest(
-    string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string Authorization, byte[] Body, DateTimeOffset At);
+    string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string Authorization, byte[]? Document, DateTimeOffset At);
 
 /// <param name="ThrottleFirst">Answer the first analyze request with 429 and Retry-After: 1.</param>
 /// <param name="ThrottleAlways">Answer every analyze request so.</param>

@@ -1,28 +1,35 @@
+using System.Buffers;
+using System.Text.Json;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 
 namespace Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
 
-/// <summary>The bytes sent for analysis and their type: the scan as uploaded, or a rotated photo turned upright.</summary>
-internal sealed record DocumentIntelligenceDocument(ReadOnlyMemory<byte> Bytes, string ContentType)
+/// <summary>
+/// What is sent for analysis: the scan as uploaded, or a photo marked as rotated turned upright, as the
+/// request body the 2024-11-30 API documents, <c>{"base64Source": "…"}</c>. Built once a document and sent
+/// for each range of its pages.
+/// </summary>
+internal static class DocumentIntelligenceDocument
 {
-    public static DocumentIntelligenceDocument Of(OcrRequest request)
+    public static ReadOnlyMemory<byte> Body(OcrRequest request)
     {
-        var kind = request.Inspected.Kind;
-        var bytes = kind == ScanKind.Jpeg && request.Inspected.Pages[0].Orientation != 1 ? Upright(request.Scan.Span) : request.Scan;
-        if (bytes.Length > DocumentIntelligenceOptions.MaxRequestBytes)
+        var upright = request.Inspected.Kind == ScanKind.Jpeg && request.Inspected.Pages[0].Orientation != 1;
+        var document = upright ? Upright(request.Scan.Span) : request.Scan;
+        if (document.Length > DocumentIntelligenceOptions.MaxRequestBytes)
         {
             throw Rejections.Scan("too-large", "over the OCR service's limit of 500 MB");
         }
 
-        return new(bytes, kind switch
+        var body = new ArrayBufferWriter<byte>((document.Length / 3 * 4) + 32);
+        using (var json = new Utf8JsonWriter(body))
         {
-            ScanKind.Pdf => "application/pdf",
-            ScanKind.Png => "image/png",
-            ScanKind.Jpeg => "image/jpeg",
-            ScanKind.Tiff => "image/tiff",
-            _ => throw new ArgumentOutOfRangeException(nameof(request), kind, "Not a kind of scan."),
-        });
+            json.WriteStartObject();
+            json.WriteBase64String("base64Source", document.Span);
+            json.WriteEndObject();
+        }
+
+        return body.WrittenMemory;
     }
 
     private static byte[] Upright(ReadOnlySpan<byte> jpeg)

@@ -13,7 +13,8 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
 /// Retry-After) and network errors; what still fails is a <see cref="TransientException"/>, a document the
 /// service cannot read a <see cref="ScanRejectedException"/>. The pages asked for go in ranges (the
 /// <c>pages</c> parameter) and come out as each range is analysed. A JPEG marked as rotated is sent turned
-/// upright, so the service measures the page as displayed. Nothing is sent before the first document.
+/// upright, so the service measures the page as displayed (its words need no turning afterwards). Nothing
+/// is sent before the first document.
 /// </summary>
 public sealed class DocumentIntelligenceEngine : IOcrEngine
 {
@@ -47,13 +48,13 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
             yield break;
         }
 
-        var document = DocumentIntelligenceDocument.Of(request);
+        var body = DocumentIntelligenceDocument.Body(request);
         var size = Math.Clamp(_options.PagesPerRequest, 1, DocumentIntelligenceOptions.MaxPagesPerRequest);
         foreach (var range in request.PageIndexes.Chunk(size))
         {
             // An image is one page: only a PDF or TIFF is told which pages to read.
             var pages = request.Inspected.Kind is ScanKind.Pdf or ScanKind.Tiff ? PageRanges.Of(range) : null;
-            var analyzed = await AnalyzeAsync(document, pages, cancellation);
+            var analyzed = await AnalyzeAsync(body, pages, cancellation);
             var byNumber = (analyzed.Pages ?? []).ToDictionary(page => page.PageNumber);
             foreach (var index in range)
             {
@@ -65,21 +66,23 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
         }
     }
 
-    private async Task<AnalyzeResult> AnalyzeAsync(DocumentIntelligenceDocument document, string? pages, CancellationToken cancellation)
+    private async Task<AnalyzeResult> AnalyzeAsync(ReadOnlyMemory<byte> body, string? pages, CancellationToken cancellation)
     {
         var started = Stopwatch.StartNew();
         using var submit = _pipeline.CreateMessage();
         submit.Request.Method = RequestMethod.Post;
         submit.Request.Uri.Reset(_endpoint);
         submit.Request.Uri.AppendPath("/documentintelligence/documentModels/prebuilt-read:analyze", escape: false);
+        // As the API reference writes the address: the JSON overload of analyze.
+        submit.Request.Uri.AppendQuery("_overload", "analyzeDocument");
         submit.Request.Uri.AppendQuery("api-version", ApiVersion);
         if (pages is not null)
         {
             submit.Request.Uri.AppendQuery("pages", pages);
         }
 
-        submit.Request.Headers.SetValue(HttpHeader.Names.ContentType, document.ContentType);
-        submit.Request.Content = RequestContent.Create(document.Bytes);
+        submit.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
+        submit.Request.Content = RequestContent.Create(body);
         var submitted = await SendAsync(submit, cancellation);
         if (submitted.Status != 202)
         {
