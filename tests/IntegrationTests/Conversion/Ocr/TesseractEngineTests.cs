@@ -62,6 +62,14 @@ public sealed class TesseractEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_SinglePageTiff_ReadsTheVietnameseWords()
+    {
+        var (tiff, inspected) = await VietnameseScans.TiffAsync(1);
+
+        AssertReads(Assert.Single(await ReadAsync(tiff, inspected, [0])), 0, inspected.Pages[0]);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_FivePagePdf_ReadsEveryPageInOrderAndReportsTheTimeAPage()
     {
         var (pdf, inspected) = await VietnameseScans.PdfAsync(5);

@@ -55,7 +55,7 @@ public sealed class DocumentIntelligenceEngine : IOcrEngine
             // An image is one page: only a PDF or TIFF is told which pages to read.
             var pages = request.Inspected.Kind is ScanKind.Pdf or ScanKind.Tiff ? PageRanges.Of(range) : null;
             var analyzed = await AnalyzeAsync(body, pages, cancellation);
-            var byNumber = (analyzed.Pages ?? []).ToDictionary(page => page.PageNumber);
+            var byNumber = (analyzed.Pages ?? []).DistinctBy(page => page.PageNumber).ToDictionary(page => page.PageNumber);
             foreach (var index in range)
             {
                 var page = request.Inspected.Pages[index];

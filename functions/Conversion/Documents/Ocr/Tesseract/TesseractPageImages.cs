@@ -6,8 +6,8 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 
 /// <summary>
 /// The image tesseract reads for each page of one scan, written in the scan's temporary folder: the scan
-/// itself when it is one upright image, a PDF page rendered by pdftoppm, a TIFF page decoded alone, or a
-/// photo turned upright by its EXIF orientation.
+/// itself when it is one upright image (PNG, JPEG, a TIFF of one page), a PDF page rendered by pdftoppm, a
+/// page of a multi-page TIFF decoded alone, or a photo turned upright by its EXIF orientation.
 /// </summary>
 internal sealed class TesseractPageImages(OcrRequest request, string source, string folder, TesseractOptions options)
 {
@@ -26,7 +26,8 @@ internal sealed class TesseractPageImages(OcrRequest request, string source, str
         return request.Inspected.Kind switch
         {
             ScanKind.Pdf => await RenderPdfPageAsync(index, page, cancellation),
-            ScanKind.Tiff => await Task.Run(() => Save(TiffPage.Read(source, index), index), cancellation),
+            // A TIFF of one page is an image tesseract reads itself; of several, a page is cut out of it.
+            ScanKind.Tiff when request.Inspected.PageCount > 1 => await Task.Run(() => Save(TiffPage.Read(source, index), index), cancellation),
             ScanKind.Jpeg when page.Orientation != 1 => await Task.Run(() => Save(UprightImage.Load(request.Scan.Span), index), cancellation),
             _ => source,
         };
