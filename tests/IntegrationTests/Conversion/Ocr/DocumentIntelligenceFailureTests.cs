@@ -72,6 +72,19 @@ public sealed class DocumentIntelligenceFailureTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_ServiceTooSlowToAnswer_IsTransient()
+    {
+        _fake = await FakeDocumentIntelligence.StartAsync(new FakeBehaviour(AnswerAfter: TimeSpan.FromSeconds(5)));
+        var options = new DocumentIntelligenceOptions { Retry = { NetworkTimeout = TimeSpan.FromMilliseconds(300) } };
+        var engine = DocumentIntelligenceEngineTests.Engine(_fake.Endpoint, options, _fake);
+        var (png, inspected) = await VietnameseScans.PngAsync();
+
+        var failure = await Assert.ThrowsAsync<TransientException>(() => DocumentIntelligenceEngineTests.ReadAsync(engine, png, inspected, [0]));
+
+        Assert.Contains("cannot be reached", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_EndpointUnreachable_IsTransient()
     {
         // Start the fake only to learn a free port, then stop it so nothing answers there.

@@ -93,6 +93,11 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
     private async Task AnalyzeAsync(HttpContext context)
     {
         var call = Interlocked.Increment(ref _analyzeCalls);
+        if (_behaviour.AnswerAfter is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (_behaviour.ThrottleAlways || (_behaviour.ThrottleFirst && call == 1))
         {
             context.Response.Headers.RetryAfter = "1";
@@ -187,6 +192,7 @@ internal sealed record FakeRequest(
 /// <param name="AnalysisFailsWith">End the analysis "failed" with this error code.</param>
 /// <param name="PixelPage">Answer as for an image of this many pixels (unit pixel, 200 of them an inch) rather than in inches.</param>
 /// <param name="OperationHost">Give an Operation-Location on this host instead of the fake's own.</param>
+/// <param name="AnswerAfter">Keep every analyze request waiting this long before answering.</param>
 internal sealed record FakeBehaviour(
     bool ThrottleFirst = false,
     bool ThrottleAlways = false,
@@ -195,4 +201,5 @@ internal sealed record FakeBehaviour(
     int PollRetryAfterSeconds = 0,
     string? AnalysisFailsWith = null,
     (int Width, int Height)? PixelPage = null,
-    string? OperationHost = null);
+    string? OperationHost = null,
+    TimeSpan? AnswerAfter = null);

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
 
 /// <summary>What the local OCR does when the scan, the installation or the clock is against it.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class TesseractEngineFailureTests : IDisposable
 {
     private readonly string _temporary = Path.Combine(Path.GetTempPath(), $"etransactions-ocr-test-{Guid.NewGuid():N}");
@@ -98,6 +100,23 @@ public sealed class TesseractEngineFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_TesseractKilled_IsATransientFailure()
+    {
+        // A tesseract that answers the installation check, then dies as the out-of-memory killer would end it.
+        var script = Path.Combine(_temporary, "tesseract");
+        await File.WriteAllTextAsync(script, "#!/bin/sh\ncase \"$1\" in --list-langs) exec tesseract \"$@\";; esac\nkill -9 $$\n", Cancellation);
+        MakeExecutable(script);
+        var (png, inspected) = await VietnameseScans.PngAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(_temporary, "work")).FullName;
+        using var engine = Engine(new TesseractOptions { TemporaryFolder = folder, Tesseract = new(script, "tesseract-ocr") });
+
+        var failure = await Assert.ThrowsAsync<TransientException>(() => ReadAllAsync(engine, png, inspected, [0]));
+
+        Assert.Contains("was killed", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ReaderStopsAfterTheFirstPage_LeavesNoFileBehind()
     {
         var (pdf, inspected) = await VietnameseScans.PdfAsync(4);
@@ -111,6 +130,10 @@ public sealed class TesseractEngineFailureTests : IDisposable
 
         Assert.Empty(Directory.GetFileSystemEntries(_temporary));
     }
+
+    [UnsupportedOSPlatform("windows")]
+    private static void MakeExecutable(string path) =>
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     private TesseractEngine Engine(TesseractOptions? options = null) =>
         new(options ?? new TesseractOptions { TemporaryFolder = _temporary }, NullLogger<TesseractEngine>.Instance);
