@@ -1,5 +1,6 @@
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -13,4 +14,5 @@ builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
 builder.AddSigning();
+builder.AddOcr();
 builder.Build().Run();

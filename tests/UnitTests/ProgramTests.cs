@@ -1,4 +1,5 @@
 using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -23,6 +24,7 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<OrchestrationHistoryPurger>());
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<IPdfSigner>());
+        Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public class ProgramTests
         builder.AddHealth();
         builder.AddOperations();
         builder.AddSigning();
+        builder.AddOcr();
         return builder.Build();
     }
 }

@@ -1,4 +1,5 @@
 using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -29,6 +30,7 @@ internal static class AppStart
         services.AddCore(configuration).AddHealth();
         services.AddOperations(configuration);
         services.AddSigning(configuration);
+        services.AddOcr(configuration);
         return services.BuildServiceProvider();
     }
 

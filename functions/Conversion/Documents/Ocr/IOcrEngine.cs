@@ -8,7 +8,7 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr;
 /// </summary>
 public interface IOcrEngine
 {
-    /// <summary>"tesseract" or "document-intelligence", as the manifest names it.</summary>
+    /// <summary>"tesseract" or "azure-document-intelligence", as the manifest names it (the first version's names).</summary>
     string Name { get; }
 
     IAsyncEnumerable<OcrPage> RecognizeAsync(OcrRequest request, CancellationToken cancellation);

@@ -16,6 +16,7 @@ public class AppSettingsTests
                 "AzureWebJobsStorage",
                 "AzureWebJobsStorage__accountName",
                 "AzureWebJobsStorage__clientId",
+                "DOCUMENT_INTELLIGENCE_ENDPOINT",
                 "DURABLE_TASK_HUB",
                 "ORCHESTRATION_HISTORY_RETENTION_DAYS",
                 "SIGNING_CERTIFICATE_NAME",
