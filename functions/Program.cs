@@ -1,6 +1,5 @@
 using Etransactions.Functions.ApiKeys;
-using Etransactions.Functions.Conversion.Documents.Signing;
-using Etransactions.Functions.Conversion.Documents.Ocr;
+using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -13,6 +12,5 @@ builder.AddCore();
 builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
-builder.AddSigning();
-builder.AddOcr();
+builder.AddConversion();
 builder.Build().Run();

@@ -1,5 +1,7 @@
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.ApiKeys;
+using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
+using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -17,7 +19,7 @@ public class ProgramTests
     [Fact]
     public void Build_LocalSettings_PassesValidationAndResolvesTheFunctionsServices()
     {
-        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "testhub" });
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "testhub", ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check" });
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         Assert.NotNull(host.Services.GetRequiredService<StorageHealthCheck>());
@@ -30,7 +32,7 @@ public class ProgramTests
     [Fact]
     public void Build_SettingMissing_FailsValidationNamingIt()
     {
-        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "" });
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "", ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check" });
 
         var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Equal(["App setting DURABLE_TASK_HUB: is missing"], exception.Failures);
@@ -42,10 +44,10 @@ public class ProgramTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.ConfigureFunctionsWebApplication();
         builder.AddCore();
+        builder.AddApiKeys();
         builder.AddHealth();
         builder.AddOperations();
-        builder.AddSigning();
-        builder.AddOcr();
+        builder.AddConversion();
         return builder.Build();
     }
 }

@@ -1,5 +1,7 @@
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.ApiKeys;
+using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
+using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
@@ -17,6 +19,7 @@ internal static class AppStart
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["DURABLE_TASK_HUB"] = "testhub",
+        ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check",
     };
 
     public static ServiceProvider Services(IDictionary<string, string?> settings)
@@ -29,8 +32,8 @@ internal static class AppStart
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCore(configuration).AddHealth();
         services.AddOperations(configuration);
-        services.AddSigning(configuration);
-        services.AddOcr(configuration);
+        services.AddApiKeys(configuration);
+        services.AddConversion(configuration);
         return services.BuildServiceProvider();
     }
 
