@@ -106,10 +106,11 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
     {
         var agency = ConversionApp.NewAgency();
         var metadata = new Dictionary<string, string> { ["converter"] = Converter };
-        var blob = await _conversion.UploadAsync(agency, "lan-1.pdf", TestScans.TextPdf(1), metadata);
+        var bytes = TestScans.TextPdf(1);
+        var blob = await _conversion.UploadAsync(agency, "lan-1.pdf", bytes, metadata);
         var first = await _conversion.SettledAsync(blob);
 
-        await _conversion.UploadAsync(agency, "lan-1.pdf", TestScans.TextPdf(1), metadata);
+        await _conversion.UploadAsync(agency, "lan-1.pdf", bytes, metadata);
         await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
         var again = await _conversion.SettledAsync(blob);
         await _conversion.UploadAsync(agency, "lan-1.pdf", TestScans.TextPdf(2), metadata);
