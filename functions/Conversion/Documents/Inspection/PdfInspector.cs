@@ -98,5 +98,11 @@ internal static class PdfInspector
     }
 
     /// <summary>A text layer with real characters (letters or digits), visible or invisible as OCR writes it.</summary>
-    private static bool HasText(Page page) => page.Letters.Any(letter => letter.Value.Any(char.IsLetterOrDigit));
+    /// <summary>
+    /// A page with a text layer of its own: enough letters to be the page's text, not a scanner's stamp or a page
+    /// number over a scanned image, which would otherwise keep the page from being read.
+    /// </summary>
+    private static bool HasText(Page page) => page.Letters.Count(letter => letter.Value.Any(char.IsLetterOrDigit)) >= MinimumLettersOfText;
+
+    private const int MinimumLettersOfText = 40;
 }

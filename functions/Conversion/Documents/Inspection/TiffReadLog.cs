@@ -6,15 +6,16 @@ namespace Etransactions.Functions.Conversion.Documents.Inspection;
 /// <summary>
 /// The bytes of a TIFF being inspected, as the stream LibTiff reads, and the errors it reports on them.
 /// LibTiff reports problems through one process-wide handler rather than exceptions, passing the stream's
-/// client data along: <see cref="Recorder"/> keeps those that belong to an inspection on its stream, and
-/// hands every other message to the handler that was there before (another part of the app decoding TIFFs).
+/// client data along: <see cref="Recorder"/>, the app's one handler, keeps those that belong to an inspection
+/// on its stream and drops the rest (the app's other TIFF readers see failures as results, and LibTiff would
+/// otherwise write them to the console). Every part of the app that opens a TIFF calls <see cref="InstallHandler"/>.
 /// </summary>
 internal sealed class TiffReadLog(byte[] buffer, int index, int count) : MemoryStream(buffer, index, count, writable: false)
 {
     private static readonly Lazy<Recorder> Installed = new(() =>
     {
         var recorder = new Recorder();
-        recorder.Previous = Tiff.SetErrorHandler(recorder);
+        Tiff.SetErrorHandler(recorder);
         return recorder;
     });
 
@@ -25,21 +26,18 @@ internal sealed class TiffReadLog(byte[] buffer, int index, int count) : MemoryS
     /// <summary>The stream over the scan's bytes, with the recorder installed before LibTiff first reads.</summary>
     public static TiffReadLog Over(ReadOnlyMemory<byte> bytes)
     {
-        _ = Installed.Value;
+        InstallHandler();
         var array = ScanBytes.Array(bytes);
         return new TiffReadLog(array, 0, array.Length);
     }
 
+    /// <summary>Installs the app's LibTiff handler, once; before any TIFF is opened.</summary>
+    public static void InstallHandler() => _ = Installed.Value;
+
     private sealed class Recorder : TiffErrorHandler
     {
-        public TiffErrorHandler? Previous { get; set; }
-
         public override void ErrorHandler(Tiff tif, string method, string format, params object[] args)
         {
-            if (tif?.Clientdata() is not TiffReadLog)
-            {
-                Previous?.ErrorHandler(tif, method, format, args);
-            }
         }
 
         public override void ErrorHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
@@ -48,27 +46,15 @@ internal sealed class TiffReadLog(byte[] buffer, int index, int count) : MemoryS
             {
                 log._errors.Add(string.Format(CultureInfo.InvariantCulture, format, args));
             }
-            else
-            {
-                Previous?.ErrorHandlerExt(tif, clientData, method, format, args);
-            }
         }
 
-        // Warnings on an inspection's bytes (unknown tags and the like) do not make a scan unreadable.
+        // Warnings (unknown tags and the like) do not make a scan unreadable.
         public override void WarningHandler(Tiff tif, string method, string format, params object[] args)
         {
-            if (tif?.Clientdata() is not TiffReadLog)
-            {
-                Previous?.WarningHandler(tif, method, format, args);
-            }
         }
 
         public override void WarningHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
         {
-            if (clientData is not TiffReadLog)
-            {
-                Previous?.WarningHandlerExt(tif, clientData, method, format, args);
-            }
         }
     }
 }

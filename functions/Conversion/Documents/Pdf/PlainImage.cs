@@ -19,6 +19,7 @@ internal static class PlainImage
     public static byte[] FromTiffPage(ReadOnlyMemory<byte> tiff, int index)
     {
         using var input = ScanStream.Of(tiff);
+        Inspection.TiffReadLog.InstallHandler();
         using var file = Tiff.ClientOpen("scan", "r", input, new TiffStream())
             ?? throw Rejections.Scan("corrupt", "TIFF cannot be opened");
         if (!file.SetDirectory((short)index))

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.TestSupport;
+using Etransactions.Functions.Conversion.Documents.Pdf.Fonts;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -25,7 +26,6 @@ internal static class VietnameseScans
     /// <summary>Where the sample text starts on the page, in points from the top left: its left edge, the first baseline, the line pitch.</summary>
     public const double Left = 60, FirstBaseline = 80, LineHeight = 32, FontSize = 16;
 
-    private static readonly Lock FontLock = new();
 
     public static async Task<(byte[] Bytes, InspectedScan Inspected)> PngAsync(int pages = 1) =>
         Single(ScanKind.Png, (await RenderAsync(pages))[0].Png);
@@ -143,12 +143,8 @@ internal static class VietnameseScans
     /// <summary>The paper: A4 pages of sample text, the font embedded whole (a subset loses parts of Vietnamese glyphs).</summary>
     private static byte[] TextPdf(int pages)
     {
-        lock (FontLock)
-        {
-            GlobalFontSettings.FontResolver ??= new DejaVuSansResolver();
-        }
-
-        var font = new XFont("DejaVu Sans", FontSize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
+        // The app's own font (PDFsharp has one font resolver per process): embedded whole, as the app needs.
+        var font = DejaVuFonts.Font(FontSize);
         using var document = new PdfDocument();
         for (var index = 0; index < pages; index++)
         {
@@ -191,12 +187,5 @@ internal static class VietnameseScans
         }
 
         tiff.WriteDirectory();
-    }
-
-    private sealed class DejaVuSansResolver : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSans");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     }
 }

@@ -11,7 +11,7 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 /// </summary>
 internal static class TiffPage
 {
-    static TiffPage() => Tiff.SetErrorHandler(new Quiet());
+    static TiffPage() => Inspection.TiffReadLog.InstallHandler();
 
     /// <summary>Page <paramref name="index"/> (from 0) of the TIFF file at <paramref name="path"/>, top row first.</summary>
     public static Image<Rgba32> Read(string path, int index)
@@ -48,24 +48,4 @@ internal static class TiffPage
 
     private static ScanRejectedException Corrupt(int index) =>
         Rejections.Scan("corrupt", $"TIFF page {index + 1} cannot be decoded");
-
-    // LibTiff writes its errors and warnings to the console by default; failures come back as results here.
-    private sealed class Quiet : TiffErrorHandler
-    {
-        public override void ErrorHandler(Tiff tif, string method, string format, params object[] args)
-        {
-        }
-
-        public override void ErrorHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
-        {
-        }
-
-        public override void WarningHandler(Tiff tif, string method, string format, params object[] args)
-        {
-        }
-
-        public override void WarningHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
-        {
-        }
-    }
 }
