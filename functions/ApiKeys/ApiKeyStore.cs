@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Etransactions.Functions.Core.Storage;
 
 namespace Etransactions.Functions.ApiKeys;
 
@@ -6,34 +7,35 @@ namespace Etransactions.Functions.ApiKeys;
 /// The hashes of the keys issued to agencies and platforms: table <c>apikeys</c>, partition
 /// <c>{prefix}.{owner}</c>, one row per key. A key is never stored, only its SHA-256.
 /// </summary>
-public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider clock)
+public sealed class ApiKeyStore(AppTables tables, TimeProvider clock)
 {
     public const string Table = "apikeys";
 
-    private readonly TableClient _keys = tables.GetTableClient(Table);
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(Table).CreateIfNotExistsAsync());
+    private readonly AppTable _keys = tables[Table];
 
     /// <summary>Issues a new key for the owner; the key itself is returned once and never kept.</summary>
     public async Task<(string Key, DateTimeOffset CreatedAt)> IssueAsync(string prefix, string owner, CancellationToken cancellation)
     {
-        await _created.Value;
         var (key, hash) = ApiKey.New(prefix, owner);
         var createdAt = clock.GetUtcNow();
-        await _keys.AddEntityAsync(new TableEntity(Partition(prefix, owner), Convert.ToHexStringLower(hash[..8]))
+        var (_, created) = await _keys.AddOrReadAsync(new TableEntity(Partition(prefix, owner), Convert.ToHexStringLower(hash[..8]))
         {
             ["Hash"] = hash,
             ["CreatedAt"] = createdAt,
         }, cancellation);
+        if (!created)
+        {
+            // 64 random bits of a fresh secret matched a stored key's: never seen, but never issued twice either.
+            throw new InvalidOperationException($"A new key for {prefix}.{owner} collided with a stored one; ask again.");
+        }
         return (key, createdAt);
     }
 
     /// <summary>The hashes of the owner's keys that are not revoked.</summary>
     public async Task<IReadOnlyList<byte[]>> ActiveHashesAsync(string prefix, string owner, CancellationToken cancellation)
     {
-        await _created.Value;
         var hashes = new List<byte[]>();
-        var partition = Partition(prefix, owner);
-        await foreach (var row in _keys.QueryAsync<TableEntity>(row => row.PartitionKey == partition, cancellationToken: cancellation))
+        await foreach (var row in _keys.ListPartitionAsync(Partition(prefix, owner), cancellation))
         {
             if (row.GetDateTimeOffset("RevokedAt") is null && row.GetBinary("Hash") is { } hash)
             {

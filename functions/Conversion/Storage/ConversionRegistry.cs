@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Etransactions.Functions.Conversion.Messages;
+using Etransactions.Functions.Core.Storage;
 
 namespace Etransactions.Functions.Conversion.Storage;
 
@@ -11,39 +12,31 @@ namespace Etransactions.Functions.Conversion.Storage;
 /// message id), and <c>datamessages</c>, one row per lookup code, whose creation guards the code's
 /// uniqueness and whose state lets one delivery build a message while another waits.
 /// </summary>
-public sealed class ConversionRegistry(TableServiceClient tables)
+public sealed class ConversionRegistry(AppTables tables)
 {
     public const string ConversionsTable = "conversions";
     public const string DataMessagesTable = "datamessages";
     private const string MessageRow = "message";
     private const int MaxCodeAttempts = 20;
 
-    private readonly TableClient _conversions = tables.GetTableClient(ConversionsTable);
-    private readonly TableClient _messages = tables.GetTableClient(DataMessagesTable);
-    private readonly Lazy<Task> _created = new(() => Task.WhenAll(
-        tables.GetTableClient(ConversionsTable).CreateIfNotExistsAsync(),
-        tables.GetTableClient(DataMessagesTable).CreateIfNotExistsAsync()));
+    private readonly AppTable _conversionRows = tables[ConversionsTable];
+    private readonly AppTable _messageRows = tables[DataMessagesTable];
 
     public async Task<ConversionRecord?> GetConversionAsync(string blobPath, CancellationToken cancellation)
     {
-        await ReadyAsync();
         var (partition, row) = ConversionKey(blobPath);
-        var found = await _conversions.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellation);
-        return found.HasValue ? ConversionRows.ToConversion(found.Value!) : null;
+        return await _conversionRows.GetAsync(partition, row, cancellation) is { } found ? ConversionRows.ToConversion(found) : null;
     }
 
     public async Task SaveConversionAsync(ConversionRecord record, CancellationToken cancellation)
     {
-        await ReadyAsync();
         var (partition, row) = ConversionKey(record.BlobPath);
-        await _conversions.UpsertEntityAsync(ConversionRows.FromConversion(record, partition, row), TableUpdateMode.Replace, cancellation);
+        await _conversionRows.UpsertAsync(ConversionRows.FromConversion(record, partition, row), cancellation);
     }
 
     public async Task<DataMessageRecord?> GetDataMessageAsync(string code, CancellationToken cancellation)
     {
-        await ReadyAsync();
-        var found = await _messages.GetEntityIfExistsAsync<TableEntity>(code, MessageRow, cancellationToken: cancellation);
-        return found.HasValue ? ConversionRows.ToDataMessage(found.Value!) : null;
+        return await _messageRows.GetAsync(code, MessageRow, cancellation) is { } found ? ConversionRows.ToDataMessage(found) : null;
     }
 
     /// <summary>
@@ -53,22 +46,15 @@ public sealed class ConversionRegistry(TableServiceClient tables)
     /// </summary>
     public async Task<DataMessageRecord> ReserveAsync(string messageId, string agencyCode, string sourcePath, string sourceSha256, DateTimeOffset convertedAt, CancellationToken cancellation)
     {
-        await ReadyAsync();
         for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
         {
             var code = LookupCode.Candidate(messageId, attempt).Canonical;
             var record = new DataMessageRecord(code, messageId, agencyCode, sourcePath, sourceSha256, convertedAt, DataMessageState.Reserved);
-            try
+            var (row, created) = await _messageRows.AddOrReadAsync(ConversionRows.FromDataMessage(record, MessageRow), cancellation);
+            var kept = ConversionRows.ToDataMessage(row);
+            if (created || kept.MessageId == messageId)
             {
-                var created = await _messages.AddEntityAsync(ConversionRows.FromDataMessage(record, MessageRow), cancellation);
-                return record with { ETag = created.Headers.ETag?.ToString() };
-            }
-            catch (RequestFailedException taken) when (taken.Status == 409)
-            {
-                if (await GetDataMessageAsync(code, cancellation) is { } existing && existing.MessageId == messageId)
-                {
-                    return existing;
-                }
+                return created ? record with { ETag = kept.ETag } : kept;
             }
         }
         throw new InvalidOperationException($"No free lookup code for message {messageId} after {MaxCodeAttempts} candidates.");
@@ -85,7 +71,8 @@ public sealed class ConversionRegistry(TableServiceClient tables)
         var claim = new TableEntity(record.Code, MessageRow) { ["State"] = DataMessageState.Building, ["ClaimedAt"] = now };
         try
         {
-            await _messages.UpdateEntityAsync(claim, record.ETag is { } etag ? new ETag(etag) : ETag.All, TableUpdateMode.Merge, cancellation);
+            var messages = await _messageRows.ClientAsync();
+            await messages.UpdateEntityAsync(claim, record.ETag is { } etag ? new ETag(etag) : ETag.All, TableUpdateMode.Merge, cancellation);
             return true;
         }
         catch (RequestFailedException lost) when (lost.Status == 412)
@@ -105,7 +92,8 @@ public sealed class ConversionRegistry(TableServiceClient tables)
             ["PageCount"] = pageCount,
             ["IsSigned"] = isSigned,
         };
-        await _messages.UpdateEntityAsync(stored, ETag.All, TableUpdateMode.Merge, cancellation);
+        var messages = await _messageRows.ClientAsync();
+        await messages.UpdateEntityAsync(stored, ETag.All, TableUpdateMode.Merge, cancellation);
     }
 
     /// <summary>Gives up this delivery's claim after a transient failure, so the next try need not wait for it to go stale.</summary>
@@ -118,7 +106,8 @@ public sealed class ConversionRegistry(TableServiceClient tables)
         var released = new TableEntity(code, MessageRow) { ["State"] = DataMessageState.Reserved };
         try
         {
-            await _messages.UpdateEntityAsync(released, new ETag(existing.ETag!), TableUpdateMode.Merge, cancellation);
+            var messages = await _messageRows.ClientAsync();
+            await messages.UpdateEntityAsync(released, new ETag(existing.ETag!), TableUpdateMode.Merge, cancellation);
         }
         catch (RequestFailedException gone) when (gone.Status is 404 or 412)
         {
@@ -131,11 +120,10 @@ public sealed class ConversionRegistry(TableServiceClient tables)
     {
         if (await GetDataMessageAsync(code, cancellation) is { State: not DataMessageState.Stored } existing && existing.MessageId == messageId)
         {
-            await _messages.DeleteEntityAsync(code, MessageRow, ETag.All, cancellation);
+            var messages = await _messageRows.ClientAsync();
+            await messages.DeleteEntityAsync(code, MessageRow, ETag.All, cancellation);
         }
     }
-
-    private Task ReadyAsync() => _created.Value;
 
     /// <summary>Table keys cannot hold '/', '\', '#' or '?': an upload is keyed by the SHA-256 of its path.</summary>
     private static (string Partition, string Row) ConversionKey(string blobPath)

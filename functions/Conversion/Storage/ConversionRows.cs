@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
+using Etransactions.Functions.Core.Storage;
 
 namespace Etransactions.Functions.Conversion.Storage;
 
-/// <summary>The registry's records as table rows, one typed column per field; nulls are left out.</summary>
+/// <summary>The registry's records as table rows, one typed column per field (nulls left out).</summary>
 internal static class ConversionRows
 {
-    public static TableEntity FromConversion(ConversionRecord record, string partition, string row) => Without(new TableEntity(partition, row)
+    public static TableEntity FromConversion(ConversionRecord record, string partition, string row) => TableRow.Of(partition, row, new Dictionary<string, object?>
     {
         ["BlobPath"] = record.BlobPath,
         ["Status"] = record.Status,
@@ -37,7 +38,7 @@ internal static class ConversionRows
             LastError = row.GetString("LastError"),
         };
 
-    public static TableEntity FromDataMessage(DataMessageRecord record, string row) => Without(new TableEntity(record.Code, row)
+    public static TableEntity FromDataMessage(DataMessageRecord record, string row) => TableRow.Of(record.Code, row, new Dictionary<string, object?>
     {
         ["MessageId"] = record.MessageId,
         ["AgencyCode"] = record.AgencyCode,
@@ -65,13 +66,4 @@ internal static class ConversionRows
             IsSigned = row.GetBoolean("IsSigned"),
             ETag = row.ETag.ToString(),
         };
-
-    private static TableEntity Without(TableEntity row)
-    {
-        foreach (var empty in row.Where(column => column.Value is null).Select(column => column.Key).ToList())
-        {
-            row.Remove(empty);
-        }
-        return row;
-    }
 }

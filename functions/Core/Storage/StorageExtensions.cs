@@ -37,6 +37,7 @@ internal static class StorageExtensions
                     : new TableServiceClient(ServiceUri(provider, "table"), credential, options));
             clients.UseCredential(provider => Credential(Storage(provider).ClientId));
         });
+        services.AddSingleton<AppTables>();
         return services;
     }
 
