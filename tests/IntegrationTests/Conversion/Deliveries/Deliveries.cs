@@ -56,9 +56,11 @@ internal sealed class Deliveries : IDisposable
     public static readonly DateTimeOffset Start = new(2025, 3, 14, 2, 5, 9, TimeSpan.Zero);
 
     private readonly ServiceProvider _services;
+    private readonly string _storage;
 
     private Deliveries(string storage, IReadOnlyDictionary<string, string>? settings)
     {
+        _storage = storage;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -131,15 +133,11 @@ internal sealed class Deliveries : IDisposable
         (await Scans.GetBlobClient(blobPath["scans/".Length..]).DownloadContentAsync(Cancellation)).Value.Content.ToArray();
 
     /// <summary>Rows of <c>datamessages</c> that belong to a message.</summary>
-    public async Task<int> DataMessageRowsAsync(string messageId)
-    {
-        var rows = 0;
-        await foreach (var row in DataMessages.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"MessageId eq {messageId}"), cancellationToken: Cancellation))
-        {
-            rows++;
-        }
-        return rows;
-    }
+    public Task<int> DataMessageRowsAsync(string messageId) => Pipeline.ConversionApp.DataMessageRowsAsync(_storage, messageId);
+
+    /// <summary>A file stored in <c>data-messages</c>, by its name there.</summary>
+    public async Task<byte[]> StoredAsync(string name) =>
+        (await Output.GetBlobClient(name).DownloadContentAsync(Cancellation)).Value.Content.ToArray();
 
     /// <summary>Names of the files stored for this test's agency in <c>data-messages</c>.</summary>
     public async Task<IReadOnlyList<string>> StoredFilesAsync()

@@ -16,7 +16,10 @@ internal sealed class ScriptedOcr(IOcrEngine reader) : IOcrEngine
     public string Name => reader.Name;
 
     /// <summary>Calls that reached the engine, whatever became of them.</summary>
-    public int Calls { get; private set; }
+    public int Calls => PagesAsked.Count;
+
+    /// <summary>The pages each call asked to read.</summary>
+    public List<IReadOnlyList<int>> PagesAsked { get; } = [];
 
     public bool Down { get; set; }
 
@@ -34,7 +37,7 @@ internal sealed class ScriptedOcr(IOcrEngine reader) : IOcrEngine
 
     public async IAsyncEnumerable<OcrPage> RecognizeAsync(OcrRequest request, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        Calls++;
+        PagesAsked.Add(request.PageIndexes);
         _entered.TrySetResult();
         if (_gate is { } gate)
         {
