@@ -41,7 +41,7 @@ public sealed partial class ScanConverter(
     private static readonly TimeSpan ClaimStaleAfter = TimeSpan.FromMinutes(10);
 
     /// <param name="blobPath"><c>scans/{agencyCode}/…</c>, or the name inside the container.</param>
-    /// <param name="isRetry">Asked for by the retry endpoint: a failed version is tried afresh.</param>
+    /// <param name="isRetry">Asked for by the retry endpoint: a failed version is tried afresh, for as many deliveries of the retry as the host makes.</param>
     public async Task<ConversionOutcome> ConvertAsync(string blobPath, bool isRetry, CancellationToken cancellation)
     {
         var path = ScanLocation.NormalisePath(blobPath);
@@ -61,7 +61,9 @@ public sealed partial class ScanConverter(
             return ConversionOutcome.Skipped;
         }
         var now = clock.GetUtcNow();
-        var attempts = sameVersion && !isRetry ? existing!.Attempts + 1 : 1;
+        // A retry counts its own tries from one; its queue's re-deliveries find the record processing and go on counting.
+        var startsAfresh = !sameVersion || (isRetry && existing!.Status == ConversionStatus.Failed);
+        var attempts = startsAfresh ? 1 : existing!.Attempts + 1;
         var record = new ConversionRecord(path, ConversionStatus.Processing, etag, attempts, existing?.FirstSeenAt ?? now, now);
         try
         {

@@ -10,7 +10,7 @@ namespace Etransactions.Local.Upload;
 /// uploads a scan for conversion as a clerk's scanner station would, to <c>scans/{agency}/{name}</c>, with
 /// the metadata of the conversion contract (percent-encoded UTF-8, since blob metadata is ASCII). With
 /// <c>--wait</c> it follows <c>GET /api/conversions</c> of the running host until the upload is converted,
-/// rejected or failed.
+/// rejected or failed. It writes to the invocation's output and error (the console unless a caller gives others).
 /// </summary>
 public static class UploadCommand
 {
@@ -32,7 +32,22 @@ public static class UploadCommand
         var name = new Option<string?>("--name") { Description = "Path under the agency folder (default: the file's name)" };
         var wait = new Option<bool>("--wait") { Description = "Wait for the result (up to two minutes)" };
         var storage = new Option<string>("--storage") { Description = "Storage connection string", DefaultValueFactory = _ => "UseDevelopmentStorage=true" };
-        var host = new Option<Uri>("--host") { Description = "The running local host", DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071/") };
+        var host = new Option<Uri>("--host")
+        {
+            Description = "The running local host",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071/"),
+            // System.CommandLine has no parser of its own for a Uri.
+            CustomParser = result =>
+            {
+                var given = result.Tokens[^1].Value;
+                if (Uri.TryCreate(given, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+                result.AddError($"--host must be an absolute URL, such as http://127.0.0.1:7071/; got \"{given}\"");
+                return null;
+            },
+        };
         var command = new Command("upload", "Uploads a scan for conversion into a data message.") { file, agency, converter, sign, purpose, noQr, language, name, wait, storage, host };
         command.SetAction(async (parsed, cancellation) =>
         {
@@ -54,14 +69,15 @@ public static class UploadCommand
                 }, cancellation);
             }
             var status = new Uri(parsed.GetValue(host)!, $"api/conversions?blob={Uri.EscapeDataString($"scans/{blobName}")}");
-            Console.WriteLine($"Uploaded scans/{blobName}");
-            Console.WriteLine($"Status: {status}");
-            return parsed.GetValue(wait) ? await WaitAsync(status, cancellation) : 0;
+            var (output, error) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            output.WriteLine($"Uploaded scans/{blobName}");
+            output.WriteLine($"Status: {status}");
+            return parsed.GetValue(wait) ? await WaitAsync(status, output, error, cancellation) : 0;
         });
         return command;
     }
 
-    private static async Task<int> WaitAsync(Uri status, CancellationToken cancellation)
+    private static async Task<int> WaitAsync(Uri status, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -71,19 +87,19 @@ public static class UploadCommand
             switch (answer?["status"]?.GetValue<string>())
             {
                 case "converted":
-                    Console.WriteLine($"Converted: lookup code {answer["lookupCode"]}");
-                    Console.WriteLine($"Data message: {answer["links"]?["dataMessage"]}");
+                    output.WriteLine($"Converted: lookup code {answer["lookupCode"]}");
+                    output.WriteLine($"Data message: {answer["links"]?["dataMessage"]}");
                     return 0;
                 case "rejected":
-                    Console.Error.WriteLine($"Rejected: {answer["reason"]?["vi"]} / {answer["reason"]?["en"]}");
+                    error.WriteLine($"Rejected: {answer["reason"]?["vi"]} / {answer["reason"]?["en"]}");
                     return 1;
                 case "failed":
-                    Console.Error.WriteLine($"Failed: {answer["lastError"]}");
+                    error.WriteLine($"Failed: {answer["lastError"]}");
                     return 1;
             }
             await Task.Delay(1000, cancellation);
         }
-        Console.Error.WriteLine("No result yet: is `dotnet run --project local` running?");
+        error.WriteLine("No result yet: is `dotnet run --project local` running?");
         return 1;
     }
 

@@ -3,6 +3,7 @@ using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
+using Etransactions.Functions.Conversion.Documents.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using SixLabors.ImageSharp;
 
@@ -122,6 +123,22 @@ public sealed class DocumentIntelligenceEngineTests : IAsyncDisposable
         var sent = Image.Identify(Assert.Single(Requests("POST")).Document);
         Assert.Equal((inspected.Pages[0].WidthPx, inspected.Pages[0].HeightPx), (sent.Width, sent.Height));
         Assert.True(Image.Identify(jpeg).Width > Image.Identify(jpeg).Height, "the photo as uploaded lies on its side");
+    }
+
+    [Fact]
+    public async Task BuildAsync_PagesReadByTheService_GiveATextLayerPdftotextSearches()
+    {
+        var (pdf, inspected) = await VietnameseScans.PdfAsync(3);
+        var engine = await EngineAsync();
+
+        var built = await new DataMessageBuilder(NullLogger<DataMessageBuilder>.Instance)
+            .BuildAsync(pdf, inspected, "vie+eng", Pdf.Building.Symbol, engine, Cancellation);
+
+        Assert.Equal("azure-document-intelligence", built.Ocr.Engine);
+        Assert.All(built.Pages, page => Assert.Equal(PageTextSource.Ocr, page.Source));
+        var third = await Pdf.PdfTools.SearchableTextAsync(built.Pdf, 3);
+        Assert.Contains(string.Join(' ', FakeDocumentIntelligence.Lines(3)), third, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trang 1:", third, StringComparison.Ordinal);
     }
 
     private async Task<DocumentIntelligenceEngine> EngineAsync(FakeBehaviour? behaviour = null, DocumentIntelligenceOptions? options = null)

@@ -5,6 +5,7 @@ using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
+using Etransactions.Functions.Conversion.Documents.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
@@ -132,6 +133,26 @@ public sealed class TesseractEngineTests : IDisposable
 
         Assert.Equal(1, most);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public async Task BuildAsync_GreySkewedPhotocopyReadByTesseract_IsSearchableInTheDataMessage()
+    {
+        var png = await TestSupport.Scans.TestScans.GreySkewedPngAsync();
+        var inspected = Inspection.Inspection.Inspect(png, "png");
+        using var engine = new TesseractEngine(new TesseractOptions { TemporaryFolder = _temporary }, NullLogger<TesseractEngine>.Instance);
+
+        var built = await new DataMessageBuilder(NullLogger<DataMessageBuilder>.Instance).BuildAsync(png, inspected, "vie+eng", Pdf.Building.Symbol, engine, Cancellation);
+
+        var text = await Pdf.PdfTools.SearchableTextAsync(built.Pdf);
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        // Marks above, below and both, read through the grey and the tilt (the heading's first word, at the tilted edge, may lose its dot).
+        foreach (var words in (string[])["HỘI CHỦ NGHĨA VIỆT NAM", "Hạnh phúc", "Nguyễn Văn Đức", "Hoàn Kiếm"])
+        {
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+        Assert.Equal("tesseract", built.Ocr.Engine);
+        Assert.InRange(built.Ocr.MeanConfidence, 0.6, 1);
     }
 
     private static async Task<List<OcrPage>> ReadWithAsync(TesseractEngine engine, byte[] scan, InspectedScan inspected)

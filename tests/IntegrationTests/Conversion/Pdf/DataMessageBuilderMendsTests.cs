@@ -67,7 +67,7 @@ public sealed partial class DataMessageBuilderMendsTests
         var scanned = await TestScans.PdfAsync(2);
         // Page 1 has its own text, page 2 is an image.
         var inspected = scanned.Inspected with { Pages = [scanned.Inspected.Pages[0] with { HasText = true }, scanned.Inspected.Pages[1]] };
-        var mixed = scanned with { Bytes = await MixedPdfAsync(), Inspected = inspected };
+        var mixed = scanned with { Bytes = await TestScans.TextThenScannedPdfAsync(), Inspected = inspected };
         var ocr = new KnownWordsOcr(scanned.Words);
 
         var built = await Building.BuildAsync(mixed, ocr: ocr);
@@ -102,20 +102,6 @@ public sealed partial class DataMessageBuilderMendsTests
 
         Assert.Equal("symbol-block", error.Code);
         Assert.Contains("東", error.ReasonEn, StringComparison.Ordinal);
-    }
-
-    /// <summary>Page 1 of the text paper and page 2 of the image scan, in one PDF.</summary>
-    private static async Task<byte[]> MixedPdfAsync()
-    {
-        var text = TestScans.TextPdf(2);
-        var images = await TestScans.PdfAsync(2);
-        using var output = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(text.Bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
-        using var source = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(images.Bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
-        output.Pages.RemoveAt(1);
-        output.AddPage(source.Pages[1]);
-        using var bytes = new MemoryStream();
-        output.Save(bytes);
-        return bytes.ToArray();
     }
 
     [GeneratedRegex(@"\s+")]

@@ -103,6 +103,20 @@ internal static class TestScans
         return new TestScan(paper.Pdf, new InspectedScan(ScanKind.Pdf, pages, paper.Pdf.Length), paper.Words);
     }
 
+    /// <summary>Page 1 of the text paper and page 2 of the image scan, in one PDF.</summary>
+    public static async Task<byte[]> TextThenScannedPdfAsync()
+    {
+        var text = TextPdf(2);
+        var images = await PdfAsync(2);
+        using var output = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(text.Bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
+        using var source = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(images.Bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        output.Pages.RemoveAt(1);
+        output.AddPage(source.Pages[1]);
+        using var bytes = new MemoryStream();
+        output.Save(bytes);
+        return bytes.ToArray();
+    }
+
     private static InspectedScan Image(ScanKind kind, byte[] bytes)
     {
         var info = SixLabors.ImageSharp.Image.Identify(bytes);

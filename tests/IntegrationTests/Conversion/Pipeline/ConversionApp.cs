@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Etransactions.Functions.Conversion.Storage;
 using Etransactions.IntegrationTests.Support;
 using Etransactions.Local.Azurite;
 
@@ -22,11 +24,21 @@ public sealed class ConversionApp : IAsyncDisposable
         _folder = folder;
         App = app;
         Scans = new BlobContainerClient(azurite.ConnectionString, "scans");
+        Output = new BlobContainerClient(azurite.ConnectionString, ConversionStore.DataMessagesContainer);
+        Registry = new ConversionRegistry(new TableServiceClient(azurite.ConnectionString));
     }
 
     public AppHost App { get; }
 
     public BlobContainerClient Scans { get; }
+
+    /// <summary>The container <c>data-messages</c>, where the PDFs and manifests are stored.</summary>
+    public BlobContainerClient Output { get; }
+
+    /// <summary>The app's registry on the app's storage, to read what the status API does not show (the blob version handled).</summary>
+    public ConversionRegistry Registry { get; }
+
+    public string StorageConnectionString => _azurite.ConnectionString;
 
     public static async Task<ConversionApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -37,13 +49,46 @@ public sealed class ConversionApp : IAsyncDisposable
     }
 
     /// <summary>Uploads a scan as a clerk would: under <c>scans/{agency}/</c>, the values percent-encoded.</summary>
-    public async Task<string> UploadAsync(string agency, string name, byte[] bytes, IDictionary<string, string>? metadata = null)
+    public Task<string> UploadAsync(string agency, string name, byte[] bytes, IDictionary<string, string>? metadata = null) =>
+        UploadRawAsync($"{agency}/{name}", bytes, (metadata ?? new Dictionary<string, string>()).ToDictionary(pair => pair.Key, pair => Uri.EscapeDataString(pair.Value)));
+
+    /// <summary>Uploads as <c>scans/{nameInContainer}</c> with the metadata exactly as given, as a careless client might.</summary>
+    public async Task<string> UploadRawAsync(string nameInContainer, byte[] bytes, IDictionary<string, string> metadata)
     {
         await Scans.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var encoded = (metadata ?? new Dictionary<string, string>()).ToDictionary(pair => pair.Key, pair => Uri.EscapeDataString(pair.Value));
-        await Scans.GetBlobClient($"{agency}/{name}").UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Metadata = encoded }, TestContext.Current.CancellationToken);
-        return $"scans/{agency}/{name}";
+        await Scans.GetBlobClient(nameInContainer).UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Metadata = metadata }, TestContext.Current.CancellationToken);
+        return $"scans/{nameInContainer}";
     }
+
+    /// <summary>The files stored in <c>data-messages</c> for an agency.</summary>
+    public async Task<IReadOnlyList<string>> StoredFilesAsync(string agency)
+    {
+        var names = new List<string>();
+        if (await Output.ExistsAsync(TestContext.Current.CancellationToken))
+        {
+            await foreach (var blob in Output.GetBlobsAsync(new GetBlobsOptions { Prefix = agency + "/" }, TestContext.Current.CancellationToken))
+            {
+                names.Add(blob.Name);
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Rows of the table <c>datamessages</c> that belong to a message: one per data message, whatever the deliveries.</summary>
+    public static async Task<int> DataMessageRowsAsync(string storage, string messageId)
+    {
+        var rows = 0;
+        var table = new TableClient(storage, ConversionRegistry.DataMessagesTable);
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"MessageId eq {messageId}"), cancellationToken: TestContext.Current.CancellationToken))
+        {
+            rows++;
+        }
+        return rows;
+    }
+
+    /// <summary>A stored file of <c>data-messages</c>, byte for byte.</summary>
+    public async Task<byte[]> StoredAsync(string name) =>
+        (await Output.GetBlobClient(name).DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToArray();
 
     /// <summary>The upload's status once it is <paramref name="final"/> (converted, rejected or failed by default).</summary>
     public Task<JsonObject> SettledAsync(string blob, Func<JsonObject, bool>? final = null, TimeSpan? timeout = null) =>
@@ -77,11 +122,15 @@ public sealed class ConversionTests : ICollectionFixture<SharedConversionApp>
 
 public sealed class SharedConversionApp : IAsyncLifetime
 {
+    /// <summary>SCAN_MAX_BYTES of the shared app: above every test scan, low enough for a test to upload more.</summary>
+    public const int MaxBytes = 8 * 1024 * 1024;
+
     private ConversionApp? _app;
 
     public ConversionApp App => _app ?? throw new InvalidOperationException("Not started.");
 
-    public async ValueTask InitializeAsync() => _app = await ConversionApp.StartAsync();
+    public async ValueTask InitializeAsync() =>
+        _app = await ConversionApp.StartAsync(new Dictionary<string, string> { ["SCAN_MAX_BYTES"] = $"{MaxBytes}" });
 
     public async ValueTask DisposeAsync()
     {

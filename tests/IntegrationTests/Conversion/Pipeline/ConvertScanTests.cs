@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Etransactions.TestSupport;
 using Etransactions.TestSupport.Scans;
@@ -19,12 +20,13 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
     public async Task SignedPngScan_BecomesADataMessageFoundByItsCode()
     {
         var agency = ConversionApp.NewAgency();
-        var blob = await _conversion.UploadAsync(agency, "2026/giay-xac-nhan.png", await TestScans.PngAsync(),
+        var upload = await TestScans.PngAsync();
+        var blob = await _conversion.UploadAsync(agency, "2026/giay-xac-nhan.png", upload,
             new Dictionary<string, string> { ["converter"] = Converter, ["sign"] = "true" });
 
         var status = await _conversion.SettledAsync(blob);
 
-        Assert.Equal("converted", status["status"]!.GetValue<string>());
+        Assert.Equal(("converted", blob, 1), (status["status"]!.GetValue<string>(), status["blob"]!.GetValue<string>(), status["attempts"]!.GetValue<int>()));
         var code = status["lookupCode"]!.GetValue<string>();
         Assert.Matches("^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$", code);
         var message = await _conversion.App.Http.GetFromJsonAsync<JsonObject>(new Uri($"api/data-messages/{code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)}", UriKind.Relative), Cancellation);
@@ -37,9 +39,20 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
         Assert.False(message["signature"]!["requiredByPurpose"]!.GetValue<bool>());
         Assert.Null(message["text"]);
         Assert.True(message["textLength"]!.GetValue<int>() > 100);
+        var messageId = status["messageId"]!.GetValue<string>();
+        Assert.Equal(messageId, message["messageId"]!.GetValue<string>());
+        Assert.Equal((blob, Convert.ToHexStringLower(SHA256.HashData(upload)), upload.LongLength),
+            (message["source"]!["path"]!.GetValue<string>(), message["source"]!["sha256"]!.GetValue<string>(), message["source"]!["bytes"]!.GetValue<long>()));
+        Assert.Equal(($"data-messages/{agency}/{messageId}.pdf", 1), (message["output"]!["path"]!.GetValue<string>(), message["output"]!["pageCount"]!.GetValue<int>()));
+        Assert.EndsWith("+07:00", message["convertedAt"]!["local"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("vie+eng", message["ocr"]!["language"]!.GetValue<string>());
+        Assert.InRange(message["ocr"]!["meanConfidence"]!.GetValue<double>(), 0.8, 1);
 
         var pdf = await _conversion.App.Http.GetByteArrayAsync(new Uri(message["links"]!["pdf"]!.GetValue<string>()), Cancellation);
         Assert.Equal(message["output"]!["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        Assert.Equal(pdf, await _conversion.StoredAsync($"{agency}/{messageId}.pdf"));
+        var full = await _conversion.App.Http.GetFromJsonAsync<JsonObject>(new Uri(message["links"]!["manifest"]!.GetValue<string>()), Cancellation);
+        Assert.Contains("Nguyễn Văn Đức", full!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var text = (await PdfChecks.TextAsync(pdf)).Normalize(System.Text.NormalizationForm.FormC);
         Assert.All(SampleText.Words[0], word => Assert.Contains(word, text, StringComparison.Ordinal));
         Assert.Contains(Converter, text, StringComparison.Ordinal);
@@ -54,6 +67,10 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
         Assert.Contains($"N={Converter}\n", qr, StringComparison.Ordinal);
         Assert.Contains($"U=http://127.0.0.1:7071/api/data-messages/{code}", qr, StringComparison.Ordinal);
         Assert.Equal(message["qr"]!["payload"]!.GetValue<string>(), qr.TrimEnd('\n'));
+        // The upload is left exactly as it was.
+        var original = _conversion.Scans.GetBlobClient($"{agency}/2026/giay-xac-nhan.png");
+        Assert.Equal(upload, (await original.DownloadContentAsync(Cancellation)).Value.Content.ToArray());
+        Assert.Equal(Uri.EscapeDataString(Converter), (await original.GetPropertiesAsync(cancellationToken: Cancellation)).Value.Metadata["converter"]);
     }
 
     [Fact]
@@ -102,23 +119,24 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
     }
 
     [Fact]
-    public async Task SameBytesAgain_GiveTheSameDataMessageAndNewBytesANewOne()
+    public async Task ConverterNameSentDecomposed_IsComposedInThePdfTheQrCodeAndTheManifest()
     {
+        var decomposed = Converter.Normalize(NormalizationForm.FormD);
+        Assert.NotEqual(Converter, decomposed);
         var agency = ConversionApp.NewAgency();
-        var metadata = new Dictionary<string, string> { ["converter"] = Converter };
-        var bytes = TestScans.TextPdf(1);
-        var blob = await _conversion.UploadAsync(agency, "lan-1.pdf", bytes, metadata);
-        var first = await _conversion.SettledAsync(blob);
+        var blob = await _conversion.UploadRawAsync($"{agency}/nfd.pdf", TestScans.TextPdf(), new Dictionary<string, string> { ["converter"] = Uri.EscapeDataString(decomposed) });
 
-        await _conversion.UploadAsync(agency, "lan-1.pdf", bytes, metadata);
-        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
-        var again = await _conversion.SettledAsync(blob);
-        await _conversion.UploadAsync(agency, "lan-1.pdf", TestScans.TextPdf(2), metadata);
-        var changed = await _conversion.SettledAsync(blob, s => s["lookupCode"]?.GetValue<string>() is { } code && code != first["lookupCode"]!.GetValue<string>());
+        var status = await _conversion.SettledAsync(blob);
+        var message = await _conversion.App.Http.GetFromJsonAsync<JsonObject>(status["links"]!["dataMessage"]!.GetValue<string>(), Cancellation);
+        var pdf = await _conversion.App.Http.GetByteArrayAsync(status["links"]!["pdf"]!.GetValue<string>(), Cancellation);
 
-        Assert.Equal(first["lookupCode"]!.GetValue<string>(), again["lookupCode"]!.GetValue<string>());
-        Assert.NotEqual(first["messageId"]!.GetValue<string>(), changed["messageId"]!.GetValue<string>());
-        using var old = await _conversion.App.Http.GetAsync(first["links"]!["dataMessage"]!.GetValue<string>(), Cancellation);
-        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal(Converter, message!["converter"]!.GetValue<string>());
+        Assert.Contains($"\nN={Converter}\n", message["qr"]!["payload"]!.GetValue<string>(), StringComparison.Ordinal);
+        // What the reader's tools get, as they get it: composed letters, never the decomposed ones.
+        var text = await PdfChecks.TextAsync(pdf);
+        Assert.Contains($"Converted by: {Converter}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(decomposed, text, StringComparison.Ordinal);
+        Assert.Contains($"\nN={Converter}\n", await PdfChecks.QrAsync(pdf), StringComparison.Ordinal);
+        Assert.Equal(Converter, (await Pdf.PdfTools.InfoAsync(pdf))["Author"]);
     }
 }

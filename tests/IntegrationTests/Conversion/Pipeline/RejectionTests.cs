@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Etransactions.TestSupport.Scans;
 
 namespace Etransactions.IntegrationTests.Conversion.Pipeline;
@@ -9,6 +6,7 @@ namespace Etransactions.IntegrationTests.Conversion.Pipeline;
 [Collection(ConversionTests.Name)]
 public sealed class RejectionTests(SharedConversionApp shared)
 {
+    private const string Converter = "Nguyễn Văn Đức";
     private readonly ConversionApp _conversion = shared.App;
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -17,77 +15,72 @@ public sealed class RejectionTests(SharedConversionApp shared)
         { "bom.png", "bomb", "too-many-pixels" },
         { "gia.pdf", "fake-pdf", "type-mismatch" },
         { "cut.pdf", "truncated", "corrupt" },
+        { "cut.png", "truncated-png", "corrupt" },
         { "khoa.pdf", "encrypted", "encrypted" },
         { "thieu-ten.png", "no-converter", "missing-converter" },
+        { "ten-trong.png", "blank-converter", "missing-converter" },
+        { "ma-hoa.png", "bad-encoding", "bad-metadata-encoding" },
         { "muc-dich.pdf", "bad-purpose", "bad-purpose" },
+        { "ngon-ngu.pdf", "bad-language", "bad-language" },
+        { "co.pdf", "bad-flag", "bad-flag" },
         { "tai-lieu.docx", "text", "unsupported-type" },
+        { "ngoai-co-quan.pdf", "outside-any-agency", "bad-path" },
+        { "chu-han.pdf", "foreign-script", "symbol-block" },
     };
 
     [Theory]
     [MemberData(nameof(Uploads))]
     public async Task BadUpload_IsRejectedWithItsReasonAndLeftInPlace(string name, string kind, string code)
     {
+        var png = await TestScans.PngAsync();
         var bytes = kind switch
         {
             "bomb" => TestScans.BombPng(),
             "fake-pdf" => await TestScans.FakePdfAsync(),
             "truncated" => await TestScans.TruncatedPdfAsync(),
+            "truncated-png" => png[..^20],
             "encrypted" => await TestScans.EncryptedPdfAsync(),
-            "no-converter" => await TestScans.PngAsync(),
+            "no-converter" or "blank-converter" or "bad-encoding" => png,
             _ => TestScans.TextPdf(),
         };
-        var metadata = new Dictionary<string, string>();
-        if (kind != "no-converter")
+        // As stored: percent-encoded where the contract says, the faults as a careless client makes them.
+        var metadata = new Dictionary<string, string> { ["converter"] = Uri.EscapeDataString(Converter) };
+        switch (kind)
         {
-            metadata["converter"] = "Nguyễn Văn Đức";
-        }
-        if (kind == "bad-purpose")
-        {
-            metadata["purpose"] = "marketing";
+            case "no-converter": metadata.Clear(); break;
+            case "blank-converter": metadata["converter"] = "%20%20"; break;
+            case "bad-encoding": metadata["converter"] = "S%E1%BB"; break;
+            case "bad-purpose": metadata["purpose"] = "marketing"; break;
+            case "bad-language": metadata["language"] = "klingon"; break;
+            case "bad-flag": metadata["sign"] = "maybe"; break;
+            case "foreign-script": metadata["converter"] = Uri.EscapeDataString("東京都庁"); break;
         }
         var agency = ConversionApp.NewAgency();
-        var blob = await _conversion.UploadAsync(agency, name, bytes, metadata);
+        var nameInContainer = kind == "outside-any-agency" ? $"{agency}-{name}" : $"{agency}/{name}";
+        var blob = await _conversion.UploadRawAsync(nameInContainer, bytes, metadata);
 
         var status = await _conversion.SettledAsync(blob);
 
         Assert.Equal("rejected", status["status"]!.GetValue<string>());
         Assert.Equal(code, status["reason"]!["code"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(status["reason"]!["vi"]!.GetValue<string>()));
-        Assert.False(string.IsNullOrWhiteSpace(status["reason"]!["en"]!.GetValue<string>()));
+        Assert.True(status["reason"]!["vi"]!.GetValue<string>().Length > 10);
+        Assert.True(status["reason"]!["en"]!.GetValue<string>().Length > 10);
         Assert.Null(status["lookupCode"]);
-        var left = await _conversion.Scans.GetBlobClient($"{agency}/{name}").DownloadContentAsync(Cancellation);
-        Assert.Equal(bytes, left.Value.Content.ToArray());
+        var left = _conversion.Scans.GetBlobClient(nameInContainer);
+        Assert.Equal(bytes, (await left.DownloadContentAsync(Cancellation)).Value.Content.ToArray());
+        Assert.Equal(metadata, (await left.GetPropertiesAsync(cancellationToken: Cancellation)).Value.Metadata);
+        Assert.Empty(await _conversion.StoredFilesAsync(agency));
     }
 
     [Fact]
-    public async Task UploadOverTheSizeLimit_IsRejectedFromItsProperties()
+    public async Task UploadOverTheSizeLimit_IsRejectedFromItsPropertiesBeforeItsContentIsLookedAt()
     {
-        await using var small = await ConversionApp.StartAsync(new Dictionary<string, string> { ["SCAN_MAX_BYTES"] = "1000" });
-        var blob = await small.UploadAsync(ConversionApp.NewAgency(), "lon.pdf", TestScans.TextPdf(), new Dictionary<string, string> { ["converter"] = "Nguyễn Văn Đức" });
+        // Zeros are no PDF: had the content been read first, this would be a type mismatch.
+        var blob = await _conversion.UploadAsync(ConversionApp.NewAgency(), "lon.pdf", new byte[SharedConversionApp.MaxBytes + 1], new Dictionary<string, string> { ["converter"] = Converter });
 
-        var status = await small.SettledAsync(blob);
+        var status = await _conversion.SettledAsync(blob);
 
         Assert.Equal("too-large", status["reason"]!["code"]!.GetValue<string>());
-        Assert.Contains("limit 1000", status["reason"]!["en"]!.GetValue<string>(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Lookup_RefusesBadCodesAndUnknownOnes()
-    {
-        using var wrongCheck = await _conversion.App.Http.GetAsync(new Uri("api/data-messages/K7Q-M4T-ZP2", UriKind.Relative), Cancellation);
-        using var unknown = await _conversion.App.Http.GetAsync(new Uri($"api/data-messages/{Etransactions.Functions.Conversion.Messages.LookupCode.Candidate("nobody", 0).Display}", UriKind.Relative), Cancellation);
-        using var noBlob = await _conversion.App.Http.GetAsync(new Uri("api/conversions", UriKind.Relative), Cancellation);
-        using var unknownBlob = await _conversion.App.Http.GetAsync(new Uri("api/conversions?blob=scans/NOBODY/x.pdf", UriKind.Relative), Cancellation);
-        using var otherFile = await _conversion.App.Http.GetAsync(new Uri("api/data-messages/K7Q-M4T-ZP5/other", UriKind.Relative), Cancellation);
-
-        var problem = await wrongCheck.Content.ReadFromJsonAsync<JsonObject>(Cancellation);
-        Assert.Equal((HttpStatusCode.BadRequest, "/problems/validation"), (wrongCheck.StatusCode, problem!["type"]!.GetValue<string>()));
-        Assert.Equal("code", problem["errors"]![0]!["field"]!.GetValue<string>());
-        Assert.Contains("check character", problem["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("/problems/not-found", (await unknown.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["type"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.BadRequest, noBlob.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unknownBlob.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, otherFile.StatusCode);
+        Assert.Contains($"limit {SharedConversionApp.MaxBytes}", status["reason"]!["en"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
