@@ -91,6 +91,17 @@ public sealed class NotificationJsonTests
     }
 
     [Fact]
+    public void AnySerializer_KeepsTheFieldNames_SoADurableActivityInputRoundTrips()
+    {
+        // Durable Functions serializes activity inputs with options of its own, not the app's.
+        var json = JsonSerializer.Serialize(Reminder(), JsonSerializerOptions.Default);
+        var read = JsonSerializer.Deserialize<Notification>(json, JsonSerializerOptions.Default)!;
+
+        Assert.Equal(Compact(ReadmeExample), read.ToJson());
+        Assert.StartsWith("{\"id\":", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromJson_RefusesANotificationWithoutItsFields() =>
         Assert.ThrowsAny<JsonException>(() => Notification.FromJson("""{"id":"n-1","type":"selfDetermination.started"}"""));
 
