@@ -22,4 +22,14 @@ public static class CallerRules
         }
         throw new ForbiddenException("Cơ quan chỉ được làm việc với dữ liệu của mình / An agency may act only on its own data.");
     }
+
+    /// <summary>The platform itself, or the regulator.</summary>
+    public static void RequirePlatformOrRegulator(this Caller caller, string platformId)
+    {
+        if (caller is Caller.Regulator || (caller is Caller.Platform platform && platform.PlatformId.Equals(platformId, StringComparison.Ordinal)))
+        {
+            return;
+        }
+        throw new ForbiddenException("Nền tảng chỉ được làm việc với dữ liệu của mình / A platform may act only on its own data.");
+    }
 }

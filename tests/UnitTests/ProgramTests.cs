@@ -4,6 +4,7 @@ using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,8 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<IPdfSigner>());
         Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
+        Assert.NotNull(host.Services.GetRequiredService<Notifier>());
+        Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
 
     [Fact]
@@ -48,6 +51,7 @@ public class ProgramTests
         builder.AddHealth();
         builder.AddOperations();
         builder.AddConversion();
+        builder.AddNotifications();
         return builder.Build();
     }
 }
