@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Etransactions.Functions.Core.Storage;
 using Etransactions.Functions.Conversion.Storage;
 using Etransactions.IntegrationTests.Support;
 using Etransactions.Local.Azurite;
@@ -25,7 +26,7 @@ public sealed class ConversionApp : IAsyncDisposable
         App = app;
         Scans = new BlobContainerClient(azurite.ConnectionString, "scans");
         Output = new BlobContainerClient(azurite.ConnectionString, ConversionStore.DataMessagesContainer);
-        Registry = new ConversionRegistry(new TableServiceClient(azurite.ConnectionString));
+        Registry = new ConversionRegistry(new AppTables(new TableServiceClient(azurite.ConnectionString)));
     }
 
     public AppHost App { get; }
