@@ -3,6 +3,7 @@ using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -13,4 +14,5 @@ builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
 builder.AddConversion();
+builder.AddPlatforms();
 builder.Build().Run();

@@ -5,6 +5,9 @@ using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
+using Etransactions.Functions.Platforms.Determinations;
+using Etransactions.Functions.Platforms.Registry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,8 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<IPdfSigner>());
         Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
+        Assert.NotNull(host.Services.GetRequiredService<PlatformStore>());
+        Assert.NotNull(host.Services.GetRequiredService<DeterminationStore>());
     }
 
     [Fact]
@@ -48,6 +53,7 @@ public class ProgramTests
         builder.AddHealth();
         builder.AddOperations();
         builder.AddConversion();
+        builder.AddPlatforms();
         return builder.Build();
     }
 }
