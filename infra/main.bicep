@@ -114,6 +114,7 @@ var storageTables = [
   'conversions' // one row per upload: its status and the data message it became
   'datamessages' // data messages by lookup code
   'apikeys' // agencies' API keys issued by the regulator, as SHA-256
+  'notifications' // every notification to a platform or the regulator, recorded before it is published
 ]
 
 // The Key Vault secret holding the regulator's (Ministry operators') API key; infra/hooks/postdeploy.sh
@@ -152,6 +153,9 @@ var appSettings = {
   // the private key stays in the vault.
   SIGNING_KEY_VAULT_URI: keyVault.outputs.uri
   SIGNING_CERTIFICATE_NAME: signingCertificateName
+  // Notifications to platforms and the regulator go to the Service Bus topic, sent as the identity
+  // (Azure Service Bus Data Sender on the topic); locally, with this empty, to an Azurite queue.
+  ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   // The regulator's API key, a secret: resolved from Key Vault by the platform.
   REGULATOR_API_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${regulatorKeySecretName})'
 }

@@ -160,6 +160,39 @@ public partial class TemplateTests
     }
 
     [Fact]
+    public async Task AppSettings_PublishNotificationsToTheServiceBusNamespace()
+    {
+        var main = await MainAsync();
+        var settings = await AppSettingsAsync();
+
+        var output = ModuleOutput(main, Unbracketed(settings["ServiceBusConnection__fullyQualifiedNamespace"]), "serviceBus", "fullyQualifiedNamespace");
+
+        // The host name alone (name.servicebus.windows.net), from the namespace's endpoint: no scheme, port or key.
+        Assert.Matches(@"^\[split\(replace\(reference\(resourceId\('Microsoft\.ServiceBus/namespaces', parameters\('name'\)\), '[^']+'\)\.serviceBusEndpoint, 'https://', ''\), ':'\)\[0\]\]$", output);
+    }
+
+    [Fact]
+    public async Task ServiceBus_NotificationsTopicDropsDuplicates_AndTheAppMaySendToItAlone()
+    {
+        var main = await MainAsync();
+        var (namespaceTemplate, serviceBus) = Assert.Single(main.OfType("Microsoft.ServiceBus/namespaces"), item => item.Resource["existing"] is null);
+        var (topicTemplate, topic) = Assert.Single(main.OfType("Microsoft.ServiceBus/namespaces/topics"), item => item.Resource["existing"] is null);
+        var sender = Assert.Single(main.OfType("Microsoft.Authorization/roleAssignments"),
+            item => GrantedRoles(item.Template, item.Resource).Contains("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"));
+
+        // Topics and duplicate detection need Standard or Premium; the notification id is the MessageId.
+        Assert.Equal("Standard", namespaceTemplate.Value(serviceBus, "sku.tier")?.GetValue<string>());
+        Assert.True(topicTemplate.Value(topic, "properties.requiresDuplicateDetection")?.GetValue<bool>());
+        Assert.False(string.IsNullOrEmpty(topicTemplate.Value(topic, "properties.duplicateDetectionHistoryTimeWindow")?.GetValue<string>()));
+        Assert.Equal("[parameters('appPrincipalId')]", sender.Resource["properties"]?["principalId"]?.GetValue<string>());
+        Assert.StartsWith("[resourceId('Microsoft.ServiceBus/namespaces/topics', ", sender.Resource["scope"]?.GetValue<string>(), StringComparison.Ordinal);
+        // The topic of the assignment is the one the Service Bus module creates.
+        var topicName = sender.Template.Resolve(JsonValue.Create("[parameters('notificationsTopicName')]"));
+        Assert.Equal("[format('{0}/{1}', parameters('name'), parameters('notificationsTopicName'))]", topic["name"]?.GetValue<string>());
+        Assert.Equal("[parameters('notificationsTopicName')]", ModuleOutput(main, Unbracketed(topicName), "serviceBus", "notificationsTopicName"));
+    }
+
+    [Fact]
     public async Task FunctionApp_ResolvesKeyVaultReferencesAsItsUserAssignedIdentity()
     {
         var main = await MainAsync();
@@ -189,7 +222,7 @@ public partial class TemplateTests
         Assert.Contains("app-package", containers);
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
-        Assert.Equal(["apikeys", "conversions", "datamessages"], tables.Order());
+        Assert.Equal(["apikeys", "conversions", "datamessages", "notifications"], tables.Order());
         Assert.Equal(["conversion-retries"], queues);
     }
 

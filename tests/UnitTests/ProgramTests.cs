@@ -4,6 +4,7 @@ using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
 using Etransactions.Functions.Platforms.Determinations;
@@ -32,6 +33,8 @@ public class ProgramTests
         Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
         Assert.NotNull(host.Services.GetRequiredService<PlatformStore>());
         Assert.NotNull(host.Services.GetRequiredService<DeterminationStore>());
+        Assert.NotNull(host.Services.GetRequiredService<Notifier>());
+        Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
 
     [Fact]
@@ -54,6 +57,7 @@ public class ProgramTests
         builder.AddOperations();
         builder.AddConversion();
         builder.AddPlatforms();
+        builder.AddNotifications();
         return builder.Build();
     }
 }

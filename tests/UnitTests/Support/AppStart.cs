@@ -4,6 +4,7 @@ using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ internal static class AppStart
         services.AddOperations(configuration);
         services.AddApiKeys(configuration);
         services.AddConversion(configuration);
+        services.AddNotifications(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -28,6 +28,7 @@ public class AppSettingsTests
                 "SIGNING_KEY_VAULT_URI",
                 "SIGNING_PKCS12_PASSWORD",
                 "SIGNING_PKCS12_PATH",
+                "ServiceBusConnection__fullyQualifiedNamespace",
             ],
             AppSettings.Names);
     }

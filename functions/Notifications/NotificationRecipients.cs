@@ -1,0 +1,11 @@
+namespace Etransactions.Functions.Notifications;
+
+/// <summary>Who a notification is for: the values of <see cref="Notification.Recipients"/>.</summary>
+public static class NotificationRecipients
+{
+    /// <summary>The platform the notification concerns (<see cref="Notification.PlatformId"/>).</summary>
+    public const string Platform = "platform";
+
+    /// <summary>The Ministry's operators.</summary>
+    public const string Regulator = "regulator";
+}
