@@ -1,6 +1,7 @@
 using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Population;
 using Etransactions.Functions.Platforms.Registry;
+using Etransactions.Functions.Platforms.SelfDetermination;
 using Etransactions.Functions.Platforms.Statistics;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class PlatformsExtensions
         services.AddSingleton<PlatformStore>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<StatisticsStore>();
+        services.AddSingleton<SelfDeterminationStarter>();
         return services.AddSingleton<DeterminationStore>();
     }
 }

@@ -29,6 +29,7 @@ internal static class DeterminationRows
             ["Late"] = record.Late,
             ["ReportedVersion"] = record.ReportedVersion,
             ["AcceptedVersion"] = record.AcceptedVersion,
+            ["ReminderSentDaysBefore"] = record.ReminderSentDaysBefore,
         };
         var review = record.LastReview is { } last ? ReviewColumns(last, "LastReview") : [];
         return TableRow.Of(
@@ -54,6 +55,7 @@ internal static class DeterminationRows
         ReportedVersion = row.GetInt32("ReportedVersion"),
         AcceptedVersion = row.GetInt32("AcceptedVersion"),
         LastReview = row.GetString("LastReviewId") is null ? null : ToReview(row, "LastReview"),
+        ReminderSentDaysBefore = row.GetInt32("ReminderSentDaysBefore"),
     };
 
     public static TableEntity FromTimeline(string partition, TimelineEntry entry) => TableRow.Of(partition, entry.Id, new Dictionary<string, object?>

@@ -39,4 +39,7 @@ public sealed record DeterminationRecord
     public int? AcceptedVersion { get; init; }
 
     public ReviewRecord? LastReview { get; init; }
+
+    /// <summary>The last deadline reminder sent (days before the deadline: 14, then 3), so the deadline timer raises each once.</summary>
+    public int? ReminderSentDaysBefore { get; init; }
 }
