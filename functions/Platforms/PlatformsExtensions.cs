@@ -24,7 +24,7 @@ public static class PlatformsExtensions
         services.AddSingleton<PlatformStore>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<StatisticsStore>();
-        services.AddSingleton<SelfDeterminationStarter>();
+        services.AddSingleton<RegulatorReviews>();
         return services.AddSingleton<DeterminationStore>();
     }
 }

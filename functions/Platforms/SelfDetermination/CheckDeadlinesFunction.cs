@@ -28,12 +28,12 @@ public sealed partial class CheckDeadlinesFunction(DeterminationStore determinat
             {
                 case DueEvent.Reminder reminder:
                     await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.ReminderDueEvent,
-                        new ReminderDueEvent(reminder.DaysBefore, now), cancellation);
+                        SelfDeterminationEvents.Payload(new ReminderDueEvent(reminder.DaysBefore, now)), cancellation);
                     LogReminder(record.InstanceId, reminder.DaysBefore);
                     reminders++;
                     break;
                 case DueEvent.DeadlinePassed:
-                    await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.DeadlinePassedEvent, new DeadlinePassedEvent(now), cancellation);
+                    await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.DeadlinePassedEvent, SelfDeterminationEvents.Payload(new DeadlinePassedEvent(now)), cancellation);
                     LogDeadline(record.InstanceId);
                     deadlines++;
                     break;

@@ -1,4 +1,3 @@
-using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Domain;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -15,20 +14,23 @@ public enum EnsureOutcome
     UpToDate,
 }
 
+/// <summary>A start or a signal: the cycle, what asks, now on the app's clock, and the submission version just stored, if any.</summary>
+public sealed record StartRequest(string PlatformId, int Cycle, StartedBy StartedBy, DateTimeOffset At, int? SubmissionVersion = null);
+
 /// <summary>
 /// Makes sure a cycle's orchestration knows about the latest submission or, without one (the yearly timer), that it
 /// has been started. Idempotent: a running instance gets an event it ignores if it has seen the version; a
 /// finished one is started again (reopened) only for a version it has not handled.
 /// </summary>
-public sealed class SelfDeterminationStarter(DeterminationStore determinations)
+public static class SelfDeterminationStarter
 {
     private static readonly OrchestrationRuntimeStatus[] Active =
         [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
 
-    /// <param name="at">Now on the app's clock: when the submission was stored, or the timer ran.</param>
-    public async Task<EnsureOutcome> EnsureAsync(
-        DurableTaskClient client, string platformId, int cycle, StartedBy startedBy, DateTimeOffset at, int? submissionVersion, CancellationToken cancellation)
+    /// <param name="record">The cycle's determination record as the caller read it (once per request), or null when there is none.</param>
+    public static async Task<EnsureOutcome> EnsureAsync(DurableTaskClient client, StartRequest request, DeterminationRecord? record, CancellationToken cancellation)
     {
+        var (platformId, cycle, startedBy, at, submissionVersion) = (request.PlatformId, request.Cycle, request.StartedBy, request.At, request.SubmissionVersion);
         var instanceId = DeterminationRules.SelfDeterminationInstanceId(platformId, cycle);
         var instance = await client.GetInstanceAsync(instanceId, cancellation);
         if (instance is not null && Active.Contains(instance.RuntimeStatus))
@@ -37,10 +39,9 @@ public sealed class SelfDeterminationStarter(DeterminationStore determinations)
             {
                 return EnsureOutcome.AlreadyStarted;
             }
-            await client.RaiseEventAsync(instanceId, SelfDeterminationNames.StatisticsEvent, new StatisticsEvent(version, at), cancellation);
+            await client.RaiseEventAsync(instanceId, SelfDeterminationNames.StatisticsEvent, SelfDeterminationEvents.Payload(new StatisticsEvent(version, at)), cancellation);
             return EnsureOutcome.Signalled;
         }
-        var record = await determinations.GetAsync(platformId, cycle, cancellation);
         if (submissionVersion is null && (instance is not null || record is not null))
         {
             return EnsureOutcome.AlreadyStarted;

@@ -1,4 +1,5 @@
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Platforms.Registry;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ namespace Etransactions.Functions.Platforms.SelfDetermination;
 /// left alone, so a rerun starts only what is missing; the run fails when any could not be started.
 /// </summary>
 public sealed partial class StartSelfDeterminationsFunction(
-    PlatformStore platforms, SelfDeterminationStarter starter, TimeProvider clock, ILogger<StartSelfDeterminationsFunction> logger)
+    PlatformStore platforms, DeterminationStore determinations, TimeProvider clock, ILogger<StartSelfDeterminationsFunction> logger)
 {
     public const string Name = "startSelfDeterminations";
 
@@ -39,7 +40,8 @@ public sealed partial class StartSelfDeterminationsFunction(
             }
             try
             {
-                var outcome = await starter.EnsureAsync(client, platform.Id, cycle, StartedBy.Timer, now, submissionVersion: null, cancellation);
+                var record = await determinations.GetAsync(platform.Id, cycle, cancellation);
+                var outcome = await SelfDeterminationStarter.EnsureAsync(client, new StartRequest(platform.Id, cycle, StartedBy.Timer, now), record, cancellation);
                 if (outcome == EnsureOutcome.Started)
                 {
                     started++;
