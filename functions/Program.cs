@@ -4,6 +4,7 @@ using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -14,5 +15,6 @@ builder.AddApiKeys();
 builder.AddHealth();
 builder.AddOperations();
 builder.AddConversion();
+builder.AddPlatforms();
 builder.AddNotifications();
 builder.Build().Run();

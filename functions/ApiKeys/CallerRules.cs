@@ -26,10 +26,26 @@ public static class CallerRules
     /// <summary>The platform itself, or the regulator.</summary>
     public static void RequirePlatformOrRegulator(this Caller caller, string platformId)
     {
-        if (caller is Caller.Regulator || (caller is Caller.Platform platform && platform.PlatformId.Equals(platformId, StringComparison.Ordinal)))
+        if (caller is Caller.Regulator || (caller is Caller.Platform platform && platform.PlatformId == platformId))
         {
             return;
         }
-        throw new ForbiddenException("Nền tảng chỉ được làm việc với dữ liệu của mình / A platform may act only on its own data.");
+        throw OnlyItsOwnData();
     }
+
+    /// <summary>The platform itself only: it declares its own statistics.</summary>
+    public static void RequirePlatform(this Caller caller, string platformId)
+    {
+        if (caller is not Caller.Platform platform)
+        {
+            throw new ForbiddenException("Chỉ chính nền tảng được gửi số liệu của mình / Only the platform itself may send its statistics.");
+        }
+        if (platform.PlatformId != platformId)
+        {
+            throw OnlyItsOwnData();
+        }
+    }
+
+    private static ForbiddenException OnlyItsOwnData() =>
+        new("Nền tảng chỉ được làm việc với dữ liệu của mình / A platform may act only on its own data.");
 }

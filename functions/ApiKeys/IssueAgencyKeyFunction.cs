@@ -22,10 +22,10 @@ public sealed partial class IssueAgencyKeyFunction(ApiKeyAuthenticator authentic
         {
             throw new ValidationFailedException([new FieldError("agencyCode", "Mã cơ quan chỉ gồm chữ, số, dấu chấm, gạch / An agency code is letters, digits, dots and hyphens.")]);
         }
-        var (key, createdAt) = await keys.IssueAsync(ApiKey.AgencyPrefix, agencyCode, cancellation);
+        var issued = await keys.IssueAsync(ApiKey.AgencyPrefix, agencyCode, cancellation);
         LogIssued(agencyCode);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Json(new { agencyCode, key, createdAt = IsoTime.Format(createdAt) }, AppJson.Options, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(new { agencyCode, key = issued.Key, createdAt = IsoTime.Format(issued.CreatedAt) }, AppJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued an API key to agency {AgencyCode}")]

@@ -6,6 +6,9 @@ using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
+using Etransactions.Functions.Platforms.Determinations;
+using Etransactions.Functions.Platforms.Registry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +31,8 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<IPdfSigner>());
         Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
+        Assert.NotNull(host.Services.GetRequiredService<PlatformStore>());
+        Assert.NotNull(host.Services.GetRequiredService<DeterminationStore>());
         Assert.NotNull(host.Services.GetRequiredService<Notifier>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
@@ -51,6 +56,7 @@ public class ProgramTests
         builder.AddHealth();
         builder.AddOperations();
         builder.AddConversion();
+        builder.AddPlatforms();
         builder.AddNotifications();
         return builder.Build();
     }

@@ -21,7 +21,7 @@ public static class AppJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             AllowDuplicateProperties = false,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new IsoTimeJsonConverter() },
             // Vietnamese as written, not \u-escaped, as ASP.NET Core writes its own JSON: the bodies are
             // application/json, never inlined in HTML, so HTML-sensitive characters need no escaping.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

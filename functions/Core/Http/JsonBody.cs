@@ -39,19 +39,28 @@ public static class JsonBody
         }
 
         using var document = Parse(json);
+        return Deserialize<T>(document.RootElement);
+    }
+
+    /// <summary>
+    /// A JSON value already parsed (a body read as <see cref="JsonElement"/>, a member of one) into
+    /// <typeparamref name="T"/>, with the errors as above; field paths are relative to <paramref name="element"/>.
+    /// </summary>
+    public static T Deserialize<T>(JsonElement element)
+    {
         var typeInfo = AppJson.Options.GetTypeInfo(typeof(T));
         var errors = new List<FieldError>();
-        JsonShape.Check(document.RootElement, typeInfo, nullable: false, FieldPath.Root, errors);
+        JsonShape.Check(element, typeInfo, nullable: false, FieldPath.Root, errors);
         if (errors.Count > 0)
         {
-            JsonAnnotations.ValidateSoundParts(document.RootElement, typeInfo, FieldPath.Root, errors);
+            JsonAnnotations.ValidateSoundParts(element, typeInfo, FieldPath.Root, errors);
             throw new ValidationFailedException(errors);
         }
 
         T value;
         try
         {
-            value = (T)document.RootElement.Deserialize(typeInfo)!;
+            value = (T)element.Deserialize(typeInfo)!;
         }
         catch (JsonException exception)
         {

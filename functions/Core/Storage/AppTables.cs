@@ -89,9 +89,9 @@ public sealed class AppTable(TableClient client)
         }
     }
 
-    /// <summary>Rows matching an OData filter built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.</summary>
+    /// <summary>Rows matching an OData filter built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>; every row for null.</summary>
     public async IAsyncEnumerable<TableEntity> QueryAsync(
-        string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+        string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         await _created.Value;
         await foreach (var row in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))

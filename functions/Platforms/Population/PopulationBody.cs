@@ -1,0 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using Etransactions.Functions.Core.Http;
+
+namespace Etransactions.Functions.Platforms.Population;
+
+/// <summary>The body of <c>PUT /api/population/{year}</c>: an official figure and who announced it, when.</summary>
+public sealed record PopulationBody(
+    [Range(1, 10_000_000_000, ErrorMessage = "A whole number above 0, and a population figure.")] long Value,
+    [Text(500)] string Source,
+    DateOnly AnnouncedOn);
