@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Etransactions.Functions.Core.Storage;
 using Etransactions.Functions.Conversion.Storage;
+using Etransactions.Functions.Core.Storage;
 using Etransactions.IntegrationTests.Support;
 using Etransactions.Local.Azurite;
 
