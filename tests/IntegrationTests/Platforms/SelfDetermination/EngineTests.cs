@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Core.Storage;
-using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Platforms.Registry;
 using Etransactions.Functions.Platforms.SelfDetermination;
@@ -85,15 +82,18 @@ public sealed class EngineTests : IAsyncLifetime
             ["reviewId"] = "stale", ["version"] = 7, ["decision"] = "accept", ["reason"] = "x", ["reviewedAt"] = "2026-01-06T03:00:00.000Z",
         });
         await RaiseAsync(large, SelfDeterminationNames.ReviewEvent, new JsonObject { ["not"] = "a review" });
-        var review = new ReviewRecord("review-1", 1, ReviewDecision.Accept, "Số liệu hợp lệ", DateTimeOffset.Parse("2026-01-06T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await new DeterminationStore(Tables).RecordReviewAsync(large.Id, 2026, review, Cancellation);
-        await RaiseAsync(large, SelfDeterminationNames.ReviewEvent, JsonSerializer.SerializeToNode(review, AppJson.Options)!.AsObject());
+        var accept = new JsonObject { ["decision"] = "accept", ["reason"] = "Số liệu hợp lệ" };
+        var (status, reply) = await ReviewAsync(large, accept);
+        Assert.Equal((202, 1, "accept"), (status, reply["version"]!.GetValue<int>(), reply["decision"]!.GetValue<string>()));
+        Assert.Equal($"/api/platforms/{large.Id}/determinations/2026", reply["determination"]!.GetValue<string>());
         await StatusWhenAsync(large, "determined");
         // The notification is the activity's last step: after it, the timeline is complete.
         Assert.Equal(["started", "reported", "determined"], await NoticesWhenAsync(large, "started", "reported", "determined"));
         var determined = (await DeterminationAsync(large))!;
         Assert.Equal(1, determined["acceptedVersion"]!.GetValue<int>());
         Assert.Equal(["started", "statisticsReceived", "reported", "accepted", "determined"], TimelineTypes(determined));
+        var notWaiting = await ReviewAsync(large, new JsonObject { ["decision"] = "accept", ["reason"] = "lại" });
+        Assert.Equal((409, "determined"), (notWaiting.Status, notWaiting.Json["determinationStatus"]!.GetValue<string>()));
         var completed = await App.StatusAsync(InstanceId(large), status => status["runtimeStatus"]?.GetValue<string>() == "Completed");
         Assert.Matches("(?i)\"processedVersion\":1\\b", OutputText(completed));
 
@@ -189,6 +189,17 @@ public sealed class EngineTests : IAsyncLifetime
         request.Headers.Add("x-api-key", Regulator);
         using var reply = await App.Http.SendAsync(request, Cancellation);
         return reply.IsSuccessStatusCode ? await reply.Content.ReadFromJsonAsync<JsonObject>(Cancellation) : null;
+    }
+
+    private async Task<(int Status, JsonObject Json)> ReviewAsync(PlatformRecord platform, JsonObject body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/platforms/{platform.Id}/determinations/2026/review", UriKind.Relative))
+        {
+            Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", Regulator);
+        using var reply = await App.Http.SendAsync(request, Cancellation);
+        return ((int)reply.StatusCode, await reply.Content.ReadFromJsonAsync<JsonObject>(Cancellation) ?? []);
     }
 
     private Task<JsonObject?> DeterminationAsync(PlatformRecord platform) => GetAsync($"/api/platforms/{platform.Id}/determinations/2026");
