@@ -5,6 +5,7 @@ using Etransactions.Functions.Conversion.Documents.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ internal static class AppStart
         services.AddOperations(configuration);
         services.AddApiKeys(configuration);
         services.AddConversion(configuration);
+        services.AddPlatforms(configuration);
         return services.BuildServiceProvider();
     }
 
