@@ -52,6 +52,11 @@ param scanMaxPages int = 500
 @maxValue(400000000)
 param scanMaxPixelsPerPage int = 50000000
 
+@description('Largest JSON body the platforms API reads, in bytes (PLATFORMS_MAX_BODY_BYTES).')
+@minValue(1024)
+@maxValue(1048576)
+param platformsMaxBodyBytes int = 65536
+
 @description('Name of the Key Vault certificate whose key signs data messages (SIGNING_CERTIFICATE_NAME). infra/hooks/postdeploy.sh creates a self-issued one under this name when there is none; production imports an organisation certificate under it.')
 @minLength(1)
 @maxLength(127)
@@ -113,7 +118,16 @@ var storageQueues = [
 var storageTables = [
   'conversions' // one row per upload: its status and the data message it became
   'datamessages' // data messages by lookup code
-  'apikeys' // agencies' API keys issued by the regulator, as SHA-256
+  'apikeys' // agencies' and platforms' API keys, as SHA-256
+  'platforms' // the platform registry (Decree 137 Art. 18–19)
+  'platformindex' // one row per platform name and website in use: their uniqueness
+  'platformhistory' // every earlier revision of a platform
+  'platformkeyrotations' // key rotations asked with an Idempotency-Key, for their one replay within 24 hours
+  'population' // official population figures, versioned
+  'platformstatistics' // platforms' annual statistics, one row per version
+  'determinations' // one self-determination per platform and cycle
+  'determinationtimeline' // what happened to each
+  'determinationreviews' // the regulator's reviews, one per submission version
   'notifications' // every notification to a platform or the regulator, recorded before it is published
 ]
 
@@ -147,6 +161,8 @@ var appSettings = {
   SCAN_MAX_BYTES: string(scanMaxBytes)
   SCAN_MAX_PAGES: string(scanMaxPages)
   SCAN_MAX_PIXELS_PER_PAGE: string(scanMaxPixelsPerPage)
+  // Platforms (Decree 137 Art. 17–19): the largest body of their API.
+  PLATFORMS_MAX_BODY_BYTES: string(platformsMaxBodyBytes)
   // OCR of scans, with Microsoft Entra tokens (locally tesseract, when this is empty).
   DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
   // The signing certificate: the app reads it and has its digests signed by the vault, as the identity;

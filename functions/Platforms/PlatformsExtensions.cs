@@ -1,4 +1,6 @@
+using Etransactions.Functions.Core.Settings;
 using Etransactions.Functions.Platforms.Determinations;
+using Etransactions.Functions.Platforms.Keys;
 using Etransactions.Functions.Platforms.Population;
 using Etransactions.Functions.Platforms.Registry;
 using Etransactions.Functions.Platforms.SelfDetermination;
@@ -20,8 +22,12 @@ public static class PlatformsExtensions
 
     public static IServiceCollection AddPlatforms(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAppSettings<PlatformsOptions>(configuration);
         services.AddSingleton<PlatformStore>();
+        services.AddSingleton<PlatformRegistry>();
+        services.AddSingleton<KeyRotationStore>();
+        services.AddSingleton<KeyRotations>();
+        services.AddSingleton<StatisticsSubmissions>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<StatisticsStore>();
         services.AddSingleton<RegulatorReviews>();

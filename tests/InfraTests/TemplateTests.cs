@@ -222,7 +222,10 @@ public partial class TemplateTests
         Assert.Contains("app-package", containers);
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
-        Assert.Equal(["apikeys", "conversions", "datamessages", "notifications"], tables.Order());
+        Assert.Equal(
+            ["apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
+             "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population"],
+            tables.Order());
         Assert.Equal(["conversion-retries"], queues);
     }
 

@@ -18,6 +18,8 @@ public sealed class PlatformStore(AppTables tables)
     public const string IndexTable = "platformindex";
     public const string HistoryTable = "platformhistory";
     private const string Partition = "platform";
+    private const string NameField = "name";
+    private const string WebsiteField = "website";
 
     private readonly AppTable _platforms = tables[PlatformsTable];
     private readonly AppTable _index = tables[IndexTable];
@@ -107,9 +109,6 @@ public sealed class PlatformStore(AppTables tables)
         }
         return revisions;
     }
-
-    private const string NameField = "name";
-    private const string WebsiteField = "website";
 
     private sealed record IndexKeyRow(string Field, string Value, string Partition, string Row);
 

@@ -6,6 +6,7 @@ using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
+using Etransactions.Functions.Platforms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ internal static class AppStart
         services.AddApiKeys(configuration);
         services.AddConversion(configuration);
         services.AddNotifications(configuration);
+        services.AddPlatforms(configuration);
         return services.BuildServiceProvider();
     }
 

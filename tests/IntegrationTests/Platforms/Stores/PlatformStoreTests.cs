@@ -65,6 +65,33 @@ public sealed class PlatformStoreTests(SharedAzurite azurite)
     }
 
     [Fact]
+    public async Task Changes_made_at_the_same_time_are_each_kept_or_refused_never_lost()
+    {
+        var tag = Unique();
+        var id = NewId();
+        await _store.RegisterAsync(id, Registration($"Sàn Cùng Lúc {tag}", $"https://cungluc-{tag}.example.vn"), Now, Cancellation);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await _store.UpdateAsync(id, new PlatformPatch(Administrator: new AdministratorPatch(FocalPoint: new FocalPointPatch(Phone: $"+84 24 3999 000{i}"))), Now, Cancellation);
+                return true;
+            }
+            catch (ConflictException)
+            {
+                return false; // the 412 of a change made meanwhile
+            }
+        }));
+
+        var kept = outcomes.Count(changed => changed);
+        var platform = (await _store.GetAsync(id, Cancellation))!;
+        Assert.InRange(kept, 1, 8);
+        Assert.Equal(1 + kept, platform.Revision);
+        Assert.Equal(Enumerable.Range(1, kept), (await _store.HistoryAsync(id, Cancellation)).Select(revision => revision.Revision));
+    }
+
+    [Fact]
     public async Task An_unknown_platform_is_not_found()
     {
         Assert.Null(await _store.GetAsync(NewId(), Cancellation));

@@ -20,6 +20,7 @@ public class AppSettingsTests
                 "DOCUMENT_INTELLIGENCE_ENDPOINT",
                 "DURABLE_TASK_HUB",
                 "ORCHESTRATION_HISTORY_RETENTION_DAYS",
+                "PLATFORMS_MAX_BODY_BYTES",
                 "REGULATOR_API_KEY",
                 "SCAN_MAX_BYTES",
                 "SCAN_MAX_PAGES",
