@@ -11,8 +11,15 @@ public static class ImagePdf
     public static byte[] Build(IReadOnlyList<byte[]> jpegPages, int dpi, PageRotationDegrees? rotation = null)
     {
         ArgumentNullException.ThrowIfNull(jpegPages);
+        return Build([.. jpegPages.Select(jpeg => (jpeg, dpi))], rotation);
+    }
+
+    /// <summary>One page a JPEG, each at its own resolution.</summary>
+    public static byte[] Build(IReadOnlyList<(byte[] Jpeg, int Dpi)> pages, PageRotationDegrees? rotation = null)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
         using var builder = new PdfDocumentBuilder();
-        foreach (var jpeg in jpegPages)
+        foreach (var (jpeg, dpi) in pages)
         {
             var (width, height) = JpegSize(jpeg);
             var page = builder.AddPage(width * 72.0 / dpi, height * 72.0 / dpi);

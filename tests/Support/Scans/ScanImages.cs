@@ -8,7 +8,7 @@ using SixLabors.ImageSharp.Processing;
 
 namespace Etransactions.TestSupport.Scans;
 
-/// <summary>What happens to a page image between the paper and the upload: a crooked sheet, a phone held sideways.</summary>
+/// <summary>What happens to a page image between the paper and the upload: a crooked sheet, a phone held sideways, a worn scanner.</summary>
 public static class ScanImages
 {
     /// <summary>
@@ -18,14 +18,28 @@ public static class ScanImages
     public static byte[] Skewed(byte[] png, float degrees, Color paper, int dpi)
     {
         using var image = Image.Load<Rgba32>(png);
-        var (width, height) = (image.Width, image.Height);
-        image.Mutate(x => x
-            .Rotate(degrees)
-            .BackgroundColor(paper)
-            .Crop(new Rectangle((x.GetCurrentSize().Width - width) / 2, (x.GetCurrentSize().Height - height) / 2, width, height)));
+        Skew(image, degrees, paper);
         using var grey = image.CloneAs<L8>();
         SetDpi(grey.Metadata, dpi);
         return Encode(grey, new PngEncoder { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8 });
+    }
+
+    /// <summary>
+    /// A page as a worn scanner makes it (<see cref="ScanDamage"/>): turned by the skew on white paper, blurred,
+    /// speckled, saved as a greyscale JPEG at the damage's quality and resolution. <paramref name="random"/>
+    /// draws the speckle.
+    /// </summary>
+    public static byte[] Degraded(byte[] png, ScanDamage damage, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(damage);
+        ArgumentNullException.ThrowIfNull(random);
+        using var image = Image.Load<Rgba32>(png);
+        Skew(image, damage.SkewDegrees, Color.White);
+        image.Mutate(x => x.GaussianBlur(damage.BlurSigma));
+        using var grey = image.CloneAs<L8>();
+        Speckle(grey, damage.SpeckleSigma, random);
+        SetDpi(grey.Metadata, damage.Dpi);
+        return Encode(grey, new JpegEncoder { Quality = damage.JpegQuality, ColorType = JpegColorType.Luminance });
     }
 
     /// <summary>
@@ -50,6 +64,39 @@ public static class ScanImages
         SetDpi(image.Metadata, dpi);
         return Encode(image, new JpegEncoder { Quality = 90 });
     }
+
+    /// <summary>Turned about its centre, the corners filled with the paper's colour, cropped back to its size.</summary>
+    private static void Skew(Image<Rgba32> image, float degrees, Color paper)
+    {
+        var (width, height) = (image.Width, image.Height);
+        image.Mutate(x => x
+            .Rotate(degrees)
+            .BackgroundColor(paper)
+            .Crop(new Rectangle((x.GetCurrentSize().Width - width) / 2, (x.GetCurrentSize().Height - height) / 2, width, height)));
+    }
+
+    /// <summary>
+    /// Speckle: multiplicative noise, each pixel's lightness v becoming v + v·n with n drawn from a normal
+    /// distribution of deviation <paramref name="sigma"/>, so white paper turns grainy and black ink stays black.
+    /// </summary>
+    private static void Speckle(Image<L8> image, double sigma, Random random)
+    {
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                foreach (ref var pixel in rows.GetRowSpan(y))
+                {
+                    var value = pixel.PackedValue * (1 + (sigma * Normal(random)));
+                    pixel = new L8((byte)Math.Clamp(Math.Round(value), 0, 255));
+                }
+            }
+        });
+    }
+
+    /// <summary>A standard normal draw (Box-Muller).</summary>
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static void SetDpi(ImageMetadata metadata, int dpi)
     {

@@ -89,6 +89,25 @@ public sealed class TesseractEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_PdfPagesScannedAtSeveralResolutions_ReadsThemAllInOneRun()
+    {
+        var log = Path.Combine(_temporary, "runs.log");
+        var folder = Directory.CreateDirectory(Path.Combine(_temporary, "work")).FullName;
+        var options = new TesseractOptions { TemporaryFolder = folder, Concurrency = 1, Tesseract = new(await LoggingTesseractAsync(log), "tesseract-ocr") };
+        var (pdf, inspected) = await VietnameseScans.PdfAsync([200, 150, 300]);
+
+        var pages = await ReadAsync(pdf, inspected, [0, 1, 2], options);
+
+        // The check of the installed languages, then one process that loads the models once for the three
+        // pages: their resolutions travel in the page images, not in --dpi.
+        Assert.Equal(2, (await File.ReadAllLinesAsync(log, Cancellation)).Count(line => line == "start"));
+        for (var index = 0; index < 3; index++)
+        {
+            AssertReads(pages[index], index, inspected.Pages[index]);
+        }
+    }
+
+    [Fact]
     public async Task RecognizeAsync_PdfPagesWithTheirOwnTextLeftOut_ReadsOnlyTheOthersWithTheirIndexes()
     {
         var (pdf, inspected) = await VietnameseScans.PdfAsync(5);
@@ -105,13 +124,9 @@ public sealed class TesseractEngineTests : IDisposable
     [Fact]
     public async Task RecognizeAsync_TwoDocumentsAtOnce_ShareTheProcessesAndEachComesOutInOrder()
     {
-        // tesseract through a script that notes when each run starts and ends.
         var log = Path.Combine(_temporary, "runs.log");
-        var script = Path.Combine(_temporary, "tesseract");
-        await File.WriteAllTextAsync(script, $"#!/bin/sh\necho start >> '{log}'\ntesseract \"$@\"\ncode=$?\necho end >> '{log}'\nexit $code\n", Cancellation);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var folder = Directory.CreateDirectory(Path.Combine(_temporary, "work")).FullName;
-        var options = new TesseractOptions { TemporaryFolder = folder, Concurrency = 1, Tesseract = new(script, "tesseract-ocr") };
+        var options = new TesseractOptions { TemporaryFolder = folder, Concurrency = 1, Tesseract = new(await LoggingTesseractAsync(log), "tesseract-ocr") };
         using var engine = new TesseractEngine(options, NullLogger<TesseractEngine>.Instance);
         var (tiff, inspected) = await VietnameseScans.TiffAsync(2);
 
@@ -153,6 +168,15 @@ public sealed class TesseractEngineTests : IDisposable
         }
         Assert.Equal("tesseract", built.Ocr.Engine);
         Assert.InRange(built.Ocr.MeanConfidence, 0.6, 1);
+    }
+
+    /// <summary>tesseract through a script that notes in <paramref name="log"/> when each run starts and ends.</summary>
+    private async Task<string> LoggingTesseractAsync(string log)
+    {
+        var script = Path.Combine(_temporary, "tesseract");
+        await File.WriteAllTextAsync(script, $"#!/bin/sh\necho start >> '{log}'\ntesseract \"$@\"\ncode=$?\necho end >> '{log}'\nexit $code\n", Cancellation);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
     }
 
     private static async Task<List<OcrPage>> ReadWithAsync(TesseractEngine engine, byte[] scan, InspectedScan inspected)

@@ -74,17 +74,26 @@ internal static class VietnameseScans
     }
 
     /// <summary>A PDF as a scanner makes it: every page one JPEG image of the paper, no text.</summary>
-    public static async Task<(byte[] Bytes, InspectedScan Inspected)> PdfAsync(int pages)
+    public static Task<(byte[] Bytes, InspectedScan Inspected)> PdfAsync(int pages) => PdfAsync(Enumerable.Repeat(Dpi, pages).ToArray());
+
+    /// <summary>The same, page n scanned at the n-th resolution given, as a PDF put together from several scans.</summary>
+    public static async Task<(byte[] Bytes, InspectedScan Inspected)> PdfAsync(IReadOnlyList<int> dpis)
     {
-        var rendered = await RenderAsync(pages);
+        var renders = new Dictionary<int, IReadOnlyList<(byte[] Png, int Width, int Height)>>();
+        foreach (var dpi in dpis.Distinct())
+        {
+            renders[dpi] = await RenderAsync(dpis.Count, dpi);
+        }
+
+        var rendered = dpis.Select((dpi, index) => (renders[dpi][index].Png, renders[dpi][index].Width, renders[dpi][index].Height, Dpi: dpi)).ToList();
         using var document = new PdfDocument();
         foreach (var page in rendered)
         {
             using var image = Image.Load<L8>(page.Png);
             using var jpeg = new MemoryStream(Jpeg(image));
             var pdfPage = document.AddPage();
-            pdfPage.Width = XUnit.FromPoint(page.Width * 72.0 / Dpi);
-            pdfPage.Height = XUnit.FromPoint(page.Height * 72.0 / Dpi);
+            pdfPage.Width = XUnit.FromPoint(page.Width * 72.0 / page.Dpi);
+            pdfPage.Height = XUnit.FromPoint(page.Height * 72.0 / page.Dpi);
             using var graphics = XGraphics.FromPdfPage(pdfPage);
             using var picture = XImage.FromStream(jpeg);
             graphics.DrawImage(picture, 0, 0, pdfPage.Width.Point, pdfPage.Height.Point);
@@ -93,12 +102,12 @@ internal static class VietnameseScans
         using var output = new MemoryStream();
         document.Save(output);
         var bytes = output.ToArray();
-        return (bytes, new InspectedScan(ScanKind.Pdf, [.. rendered.Select(page => Page(page.Width, page.Height))], bytes.Length));
+        return (bytes, new InspectedScan(ScanKind.Pdf, [.. rendered.Select(page => Page(page.Width, page.Height, dpi: page.Dpi))], bytes.Length));
     }
 
-    /// <summary>A page of <paramref name="widthPx"/> by <paramref name="heightPx"/> pixels at 200 dpi.</summary>
-    public static InspectedPage Page(int widthPx, int heightPx, int orientation = 1) =>
-        new(widthPx * 72.0 / Dpi, heightPx * 72.0 / Dpi, widthPx, heightPx, Dpi, orientation);
+    /// <summary>A page of <paramref name="widthPx"/> by <paramref name="heightPx"/> pixels at <paramref name="dpi"/>.</summary>
+    public static InspectedPage Page(int widthPx, int heightPx, int orientation = 1, int dpi = Dpi) =>
+        new(widthPx * 72.0 / dpi, heightPx * 72.0 / dpi, widthPx, heightPx, dpi, orientation);
 
     private static (byte[] Bytes, InspectedScan Inspected) Single(ScanKind kind, byte[] bytes)
     {
@@ -113,8 +122,8 @@ internal static class VietnameseScans
         return output.ToArray();
     }
 
-    /// <summary>Pages of sample text (page n has the n-th sample page), each as a 200 dpi PNG from pdftoppm.</summary>
-    private static async Task<IReadOnlyList<(byte[] Png, int Width, int Height)>> RenderAsync(int pages)
+    /// <summary>Pages of sample text (page n has the n-th sample page), each as a PNG from pdftoppm at <paramref name="dpi"/>.</summary>
+    private static async Task<IReadOnlyList<(byte[] Png, int Width, int Height)>> RenderAsync(int pages, int dpi = Dpi)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"etransactions-scan-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -122,7 +131,7 @@ internal static class VietnameseScans
         {
             var pdf = Path.Combine(folder, "paper.pdf");
             await File.WriteAllBytesAsync(pdf, TextPdf(pages));
-            var rendered = await ExternalTool.RunAsync("pdftoppm", ["-r", $"{Dpi}", "-png", "-gray", pdf, Path.Combine(folder, "page")]);
+            var rendered = await ExternalTool.RunAsync("pdftoppm", ["-r", $"{dpi}", "-png", "-gray", pdf, Path.Combine(folder, "page")]);
             Assert.True(rendered.ExitCode == 0, rendered.Stderr);
             var result = new List<(byte[], int, int)>();
             foreach (var file in Directory.GetFiles(folder, "page-*.png").Order(StringComparer.Ordinal))

@@ -14,24 +14,38 @@ public class TesseractBatchesTests
         $"5\t{page}\t{block}\t{paragraph}\t{line}\t1\t200\t100\t400\t50\t{conf}\t{text}";
 
     [Fact]
-    public void Of_PagesOfTwoResolutions_GroupsConsecutivePagesOfOneResolutionUpToTheBatchSize()
+    public void Of_Pages_GroupsConsecutivePagesUpToTheBatchSize()
     {
-        InspectedPage[] pages = [Page(200), Page(200), Page(200), Page(300), Page(300), Page(200)];
         int[] all = [0, 1, 2, 3, 4, 5];
 
-        Assert.Equal([[0, 1], [2], [3, 4], [5]], TesseractBatches.Of(pages, all, 2));
-        Assert.Equal([[0, 1, 2], [3, 4], [5]], TesseractBatches.Of(pages, all, 10));
-        Assert.Empty(TesseractBatches.Of(pages, [], 4));
+        Assert.Equal([[0, 1], [2, 3], [4, 5]], TesseractBatches.Of(all, 2));
+        Assert.Equal([[0, 1, 2, 3, 4, 5]], TesseractBatches.Of(all, 10));
+        Assert.Empty(TesseractBatches.Of([], 4));
     }
 
     [Fact]
     public void Plan_FivePagesTwoProcesses_SharesThemEvenlyAndLeavesOutPagesNotAskedFor()
     {
-        var pages = Enumerable.Repeat(Page(200), 8).ToList();
+        Assert.Equal([[0, 1, 2], [3, 4]], TesseractBatches.Plan([0, 1, 2, 3, 4], concurrency: 2, maxPagesPerProcess: 16));
+        Assert.Equal([[1, 3], [6, 7]], TesseractBatches.Plan([1, 3, 6, 7], concurrency: 2, maxPagesPerProcess: 16));
+        Assert.Equal([[0, 1], [2, 3], [4, 5], [6, 7]], TesseractBatches.Plan([0, 1, 2, 3, 4, 5, 6, 7], concurrency: 1, maxPagesPerProcess: 2));
+    }
 
-        Assert.Equal([[0, 1, 2], [3, 4]], TesseractBatches.Plan(pages, [0, 1, 2, 3, 4], concurrency: 2, maxPagesPerProcess: 16));
-        Assert.Equal([[1, 3], [6, 7]], TesseractBatches.Plan(pages, [1, 3, 6, 7], concurrency: 2, maxPagesPerProcess: 16));
-        Assert.Equal([[0, 1], [2, 3], [4, 5], [6, 7]], TesseractBatches.Plan(pages, [0, 1, 2, 3, 4, 5, 6, 7], concurrency: 1, maxPagesPerProcess: 2));
+    [Fact]
+    public void CommonDpi_BatchOfOneResolution_IsThatResolution()
+    {
+        InspectedPage[] pages = [Page(200), Page(199.6), Page(150), Page(200)];
+
+        Assert.Equal(200, TesseractBatches.CommonDpi(pages, [0, 1]));
+        Assert.Equal(150, TesseractBatches.CommonDpi(pages, [2]));
+    }
+
+    [Fact]
+    public void CommonDpi_BatchOfSeveralResolutions_IsNone()
+    {
+        InspectedPage[] pages = [Page(200), Page(150), Page(200)];
+
+        Assert.Null(TesseractBatches.CommonDpi(pages, [0, 1, 2]));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 /// OCR with the local tesseract (Debian's, with its vie model): no Azure needed. Pages go in batches of
 /// consecutive pages, one batch per process, with OMP_THREAD_LIMIT=1: tesseract's own threads gain little,
 /// processes side by side use every core, and a batch (a list file of page images) loads the language
-/// models once. Page images live in a temporary folder, each removed once its batch is read, the folder
+/// models once, whatever the resolutions of its pages. Page images live in a temporary folder, each removed once its batch is read, the folder
 /// when the document is done. Nothing is started before the first document: a missing tesseract or
 /// language model is then a configuration error naming what to install. Documents read at the same time
 /// share the processes: at most <see cref="TesseractOptions.Concurrency"/> batches run in the app at once.
@@ -42,7 +42,7 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
             var source = Path.Combine(folder, "scan." + request.Inspected.Kind.ToString().ToLowerInvariant());
             await File.WriteAllBytesAsync(source, request.Scan, cancellation);
             var images = new TesseractPageImages(request, source, folder, options);
-            var batches = TesseractBatches.Plan(request.Inspected.Pages, request.PageIndexes, options.Concurrency, options.MaxPagesPerProcess);
+            var batches = TesseractBatches.Plan(request.PageIndexes, options.Concurrency, options.MaxPagesPerProcess);
             logger.LogInformation(
                 "Reading {PageCount} pages with tesseract ({Language}) in {BatchCount} batches",
                 request.PageIndexes.Count, request.Language, batches.Count);
@@ -77,7 +77,7 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
             }
 
             await File.WriteAllLinesAsync(list, written, cancellation);
-            var run = await options.Tesseract.RunAsync(Arguments(list, request, batch[0]), options.TimePerPage * (batch.Count + 1), cancellation, SingleThreaded);
+            var run = await options.Tesseract.RunAsync(Arguments(list, request, batch), options.TimePerPage * (batch.Count + 1), cancellation, SingleThreaded);
             if (run.ExitCode != 0)
             {
                 throw Failure(run.Stderr, batch);
@@ -97,10 +97,15 @@ public sealed partial class TesseractEngine(TesseractOptions options, ILogger<Te
         }
     }
 
-    private List<string> Arguments(string list, OcrRequest request, int firstPage)
+    private List<string> Arguments(string list, OcrRequest request, IReadOnlyList<int> batch)
     {
-        var dpi = TesseractBatches.Dpi(request.Inspected.Pages[firstPage]).ToString(CultureInfo.InvariantCulture);
-        List<string> arguments = [list, "stdout", "--dpi", dpi, "-l", request.Language];
+        List<string> arguments = [list, "stdout", "-l", request.Language];
+        // One --dpi for a run: pages of several resolutions each carry theirs in their image file instead.
+        if (TesseractBatches.CommonDpi(request.Inspected.Pages, batch) is { } dpi)
+        {
+            arguments.AddRange(["--dpi", dpi.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (options.TessdataDir is { } tessdata)
         {
             arguments.AddRange(["--tessdata-dir", tessdata]);
