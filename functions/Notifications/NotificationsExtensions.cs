@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Etransactions.Functions.Core.Settings;
@@ -31,15 +30,8 @@ public static class NotificationsExtensions
         services.AddSingleton<NotificationStore>();
         services.TryAddSingleton<INotificationPublisher>(provider =>
             provider.GetRequiredService<IOptions<NotificationOptions>>().Value.ServiceBusNamespace is { } serviceBusNamespace
-                ? new ServiceBusNotificationPublisher(new ServiceBusClient(serviceBusNamespace, Credential(provider)))
+                ? new ServiceBusNotificationPublisher(new ServiceBusClient(serviceBusNamespace, AppCredential.From(provider)))
                 : new QueueNotificationPublisher(provider.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNotificationPublisher.Queue)));
         return services.AddSingleton<Notifier>();
     }
-
-    // No token is asked for until the first send.
-    private static DefaultAzureCredential Credential(IServiceProvider provider) =>
-        new(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ClientId,
-        });
 }

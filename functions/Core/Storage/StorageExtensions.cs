@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Azure.Identity;
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Etransactions.Functions.Core.Settings;
@@ -35,8 +35,9 @@ internal static class StorageExtensions
                 Storage(provider) is { ConnectionString: { } connection }
                     ? new TableServiceClient(connection, options)
                     : new TableServiceClient(ServiceUri(provider, "table"), credential, options));
-            clients.UseCredential(provider => Credential(Storage(provider).ClientId));
+            clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
         });
+        services.AddSingleton(provider => AppCredential.Create(Storage(provider).ClientId));
         services.AddSingleton<AppTables>();
         return services;
     }
@@ -47,6 +48,4 @@ internal static class StorageExtensions
     private static Uri ServiceUri(IServiceProvider provider, string service) =>
         new($"https://{Storage(provider).AccountName}.{service}.core.windows.net");
 
-    private static DefaultAzureCredential Credential(string? clientId) =>
-        new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
 }

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
 using Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 using Etransactions.Functions.Core.Settings;
@@ -36,17 +35,10 @@ public static class OcrExtensions
             provider.GetRequiredService<IOptions<OcrOptions>>().Value.DocumentIntelligenceEndpoint is { } endpoint
                 ? new DocumentIntelligenceEngine(
                     endpoint,
-                    Credential(provider),
+                    AppCredential.From(provider),
                     provider.GetRequiredService<DocumentIntelligenceOptions>(),
                     provider.GetRequiredService<ILogger<DocumentIntelligenceEngine>>())
                 : new TesseractEngine(provider.GetRequiredService<TesseractOptions>(), provider.GetRequiredService<ILogger<TesseractEngine>>()));
         return services;
     }
-
-    // No token is asked for until the first request.
-    private static DefaultAzureCredential Credential(IServiceProvider provider) =>
-        new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ClientId,
-        });
 }

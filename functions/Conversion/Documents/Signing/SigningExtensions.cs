@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Etransactions.Functions.Conversion.Documents.Signing.KeyVault;
 using Etransactions.Functions.Core.Settings;
 using Etransactions.Functions.Core.Storage;
@@ -44,7 +43,7 @@ public static class SigningExtensions
         return options.Kind switch
         {
             SigningKind.KeyVault => new KeyVaultSigningKeys(
-                new KeyVaultClient(options.KeyVaultUri!, Credential(provider)),
+                new KeyVaultClient(options.KeyVaultUri!, AppCredential.From(provider)),
                 options.CertificateName!,
                 time,
                 loggers.CreateLogger<KeyVaultSigningKeys>()),
@@ -52,11 +51,4 @@ public static class SigningExtensions
             _ => new DevelopmentSigningKeys(DevelopmentFolder, time, loggers.CreateLogger<DevelopmentSigningKeys>()),
         };
     }
-
-    // The app's user-assigned identity, as for storage (AzureWebJobsStorage__clientId); unset: the system-assigned one.
-    private static DefaultAzureCredential Credential(IServiceProvider provider) =>
-        new(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = provider.GetRequiredService<IOptions<StorageOptions>>().Value.ClientId,
-        });
 }
