@@ -1,9 +1,11 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
 using Etransactions.Functions.Conversion.Documents.Pdf;
+using Etransactions.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using SixLabors.ImageSharp;
 
@@ -154,7 +156,7 @@ public sealed class DocumentIntelligenceEngineTests : IAsyncDisposable
         options.Retry.MaxRetries = 2;
         if (fake is not null)
         {
-            options.Transport = SelfSignedTls.TrustingOnly(fake.Certificate);
+            options.Transport = new HttpClientTransport(SelfSignedTls.TrustingOnly(fake.Certificate));
         }
 
         return new DocumentIntelligenceEngine(endpoint, Credential, options, NullLogger<DocumentIntelligenceEngine>.Instance);

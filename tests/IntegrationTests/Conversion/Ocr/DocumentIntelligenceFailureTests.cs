@@ -1,5 +1,7 @@
+using Azure.Core.Pipeline;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;
+using Etransactions.TestSupport;
 
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
 
@@ -90,7 +92,7 @@ public sealed class DocumentIntelligenceFailureTests : IAsyncDisposable
         // Start the fake only to learn a free port, then stop it so nothing answers there.
         var fake = await FakeDocumentIntelligence.StartAsync();
         var endpoint = fake.Endpoint;
-        var options = new DocumentIntelligenceOptions { Transport = SelfSignedTls.TrustingOnly(fake.Certificate) };
+        var options = new DocumentIntelligenceOptions { Transport = new HttpClientTransport(SelfSignedTls.TrustingOnly(fake.Certificate)) };
         await fake.DisposeAsync();
         var engine = DocumentIntelligenceEngineTests.Engine(endpoint, options, fake: null);
         var (png, inspected) = await VietnameseScans.PngAsync();

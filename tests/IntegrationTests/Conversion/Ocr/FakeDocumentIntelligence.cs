@@ -1,15 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Etransactions.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
 
@@ -23,21 +17,16 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
     private const string AnalyzePath = "/documentintelligence/documentModels/prebuilt-read:analyze";
     private const string ResultsPath = "/documentintelligence/documentModels/prebuilt-read/analyzeResults/";
 
-    private readonly WebApplication _app;
     private readonly FakeBehaviour _behaviour;
     private readonly ConcurrentDictionary<string, (int Polls, string Pages)> _operations = new();
+    private LoopbackHttpsServer _server = null!;
     private int _analyzeCalls;
 
-    private FakeDocumentIntelligence(WebApplication app, X509Certificate2 certificate, FakeBehaviour behaviour)
-    {
-        _app = app;
-        _behaviour = behaviour;
-        Certificate = certificate;
-    }
+    private FakeDocumentIntelligence(FakeBehaviour behaviour) => _behaviour = behaviour;
 
-    public X509Certificate2 Certificate { get; }
+    public X509Certificate2 Certificate => _server.Certificate;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _server.Uri;
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
@@ -46,25 +35,12 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
 
     public static async Task<FakeDocumentIntelligence> StartAsync(FakeBehaviour? behaviour = null)
     {
-        var certificate = SelfSignedTls.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        var fake = new FakeDocumentIntelligence(app, certificate, behaviour ?? new FakeBehaviour());
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var fake = new FakeDocumentIntelligence(behaviour ?? new FakeBehaviour());
+        fake._server = await LoopbackHttpsServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Certificate.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -6,6 +6,7 @@ using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Ocr.Tesseract;
 using Etransactions.Functions.Conversion.Documents.Pdf;
+using Etransactions.TestSupport.Scans;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Etransactions.IntegrationTests.Conversion.Ocr;
@@ -210,12 +211,12 @@ public sealed class TesseractEngineTests : IDisposable
         Assert.Equal((inspected.WidthPt, inspected.HeightPt), (page.WidthPt, page.HeightPt));
         Assert.True(page.Text.IsNormalized(NormalizationForm.FormC));
         // A clean render at 200 dpi is read without a mistake: every diacritic, every line, in order.
-        Assert.Equal(string.Join('\n', SampleText.Page(index)), page.Text);
-        Assert.Equal(SampleText.Page(index).Count, page.Words.Select(word => word.Line).Distinct().Count());
+        Assert.Equal(string.Join('\n', SampleText.PageLines(index)), page.Text);
+        Assert.Equal(SampleText.PageLines(index).Count, page.Words.Select(word => word.Line).Distinct().Count());
 
         // The first word of the first line starts at the left margin, just above the first baseline.
         var first = page.Words[0];
-        Assert.Equal(SampleText.Page(index)[0].Split(' ')[0], first.Text);
+        Assert.Equal(SampleText.PageLines(index)[0].Split(' ')[0], first.Text);
         Assert.InRange(first.X, VietnameseScans.Left - 3, VietnameseScans.Left + 3);
         Assert.InRange(first.Y, VietnameseScans.FirstBaseline - VietnameseScans.FontSize - 4, VietnameseScans.FirstBaseline - 8);
         Assert.InRange(first.Y + first.Height, VietnameseScans.FirstBaseline - 2, VietnameseScans.FirstBaseline + 6);

@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
 using Etransactions.Functions.Conversion.Documents;
-using Etransactions.TestSupport;
 using Etransactions.Functions.Conversion.Documents.Pdf.Fonts;
+using Etransactions.TestSupport;
+using Etransactions.TestSupport.Scans;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -161,7 +162,7 @@ internal static class VietnameseScans
             page.Width = XUnit.FromPoint(595.28);
             page.Height = XUnit.FromPoint(841.89);
             using var graphics = XGraphics.FromPdfPage(page);
-            var lines = SampleText.Page(index);
+            var lines = SampleText.PageLines(index);
             for (var line = 0; line < lines.Count; line++)
             {
                 graphics.DrawString(lines[line], font, XBrushes.Black, new XPoint(Left, FirstBaseline + (line * LineHeight)), XStringFormats.BaseLineLeft);

@@ -1,3 +1,5 @@
+using Etransactions.TestSupport.Scans;
+
 namespace Etransactions.IntegrationTests.Conversion.Pdf;
 
 /// <summary>Every kind of scan: each page present at its size with its own words, and every PDF passing qpdf --check.</summary>
@@ -57,7 +59,7 @@ public sealed class DataMessageBuilderKindsTests
         var built = await Building.BuildAsync(scan);
 
         var text = await PdfTools.SearchableTextAsync(built.Pdf);
-        Assert.Contains(string.Join(' ', TestPaper.SamplePages[0]), text, StringComparison.Ordinal);
+        Assert.Contains(string.Join(' ', SampleText.Lines), text, StringComparison.Ordinal);
         Assert.Contains($"Lookup code: {Building.Code}", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Nguyễn", StringComparison.Ordinal) < text.IndexOf("THÔNG ĐIỆP", StringComparison.Ordinal));
         Assert.Equal([Building.Payload], await PdfTools.QrCodesAsync(built.Pdf));

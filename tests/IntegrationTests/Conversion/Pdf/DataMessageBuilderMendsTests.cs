@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Pdf;
+using Etransactions.TestSupport.Scans;
 
 namespace Etransactions.IntegrationTests.Conversion.Pdf;
 
@@ -41,7 +42,7 @@ public sealed partial class DataMessageBuilderMendsTests
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", seen, StringComparison.Ordinal);
         Assert.Contains("Nguyễn Văn Đức", seen, StringComparison.Ordinal);
         // And the text layer sits where the words are shown: in reading order.
-        Assert.Contains(string.Join(' ', TestPaper.SamplePages[0]), await PdfTools.SearchableTextAsync(built.Pdf), StringComparison.Ordinal);
+        Assert.Contains(string.Join(' ', SampleText.Lines), await PdfTools.SearchableTextAsync(built.Pdf), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed partial class DataMessageBuilderMendsTests
         Assert.Single(Regex.Matches(text, "Nguyễn Văn Đức"));
         Assert.Equal(PageTextSource.Pdf, Assert.Single(built.Pages).Source);
         Assert.Equal("none", built.Ocr.Engine);
-        Assert.Equal(string.Join('\n', TestPaper.SamplePages[0]), built.Text);
+        Assert.Equal(string.Join('\n', SampleText.Lines), built.Text);
         Assert.Contains($"Lookup code: {Building.Code}", text, StringComparison.Ordinal);
     }
 

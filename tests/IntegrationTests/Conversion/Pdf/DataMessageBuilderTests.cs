@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Etransactions.Functions.Conversion.Documents.Pdf;
+using Etransactions.TestSupport.Scans;
 
 namespace Etransactions.IntegrationTests.Conversion.Pdf;
 
@@ -15,7 +16,7 @@ public sealed class DataMessageBuilderTests
         var built = await Building.BuildAsync(scan);
 
         var text = await PdfTools.SearchableTextAsync(built.Pdf);
-        Assert.Contains(string.Join(' ', TestPaper.SamplePages[0]), text, StringComparison.Ordinal);
+        Assert.Contains(string.Join(' ', SampleText.Lines), text, StringComparison.Ordinal);
         Assert.Equal(text.Normalize(NormalizationForm.FormC), text);
         Assert.Contains("phố Hàng Bài", built.Text, StringComparison.Ordinal);
         Assert.Equal(new OcrSummary("known-words", "vie+eng", 0.95), built.Ocr);

@@ -1,5 +1,6 @@
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf.Fonts;
+using Etransactions.TestSupport.Scans;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -18,26 +19,8 @@ internal sealed record TestPaper(byte[] Pdf, IReadOnlyList<IReadOnlyList<OcrWord
     private const double FontSize = 14;
     private const double LineGap = 26;
 
-    public static readonly IReadOnlyList<IReadOnlyList<string>> SamplePages =
-    [
-        [
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Độc lập - Tự do - Hạnh phúc",
-            "GIẤY XÁC NHẬN",
-            "Ủy ban nhân dân phường Tràng Tiền xác nhận",
-            "ông Nguyễn Văn Đức, sinh ngày 15 tháng 8 năm 1985,",
-            "thường trú tại số 12 phố Hàng Bài, quận Hoàn Kiếm.",
-        ],
-        [
-            "Giấy xác nhận này có giá trị trong sáu tháng",
-            "kể từ ngày ký và được dùng để nộp hồ sơ",
-            "đăng ký kinh doanh hộ gia đình.",
-        ],
-        ["Nơi nhận: Như trên; Lưu văn thư.", "Chủ tịch Ủy ban nhân dân phường", "Trần Thị Hương"],
-    ];
-
     /// <summary>Pages cycling through the sample pages.</summary>
-    public static TestPaper Sample(int pageCount = 1) => Of([.. Enumerable.Range(0, pageCount).Select(i => SamplePages[i % SamplePages.Count])]);
+    public static TestPaper Sample(int pageCount = 1) => Of(SampleText.Paper(pageCount));
 
     public static TestPaper Of(IReadOnlyList<IReadOnlyList<string>> pages)
     {

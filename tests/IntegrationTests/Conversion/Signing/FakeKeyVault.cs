@@ -1,17 +1,10 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using Etransactions.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Etransactions.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Etransactions.IntegrationTests.Conversion.Signing;
 
@@ -26,25 +19,22 @@ internal sealed class FakeKeyVault : IAsyncDisposable
     public const string Token = "vault-token";
     public const string Version = "0123456789abcdef0123456789abcdef";
 
-    private readonly WebApplication _app;
     private readonly string _certificateName;
     private readonly X509Certificate2 _certificate;
     private readonly RSA _key;
-    private bool _stopped;
+    private LoopbackHttpsServer _server = null!;
 
-    private FakeKeyVault(WebApplication app, string certificateName, X509Certificate2 certificate, RSA key, X509Certificate2 tls)
+    private FakeKeyVault(string certificateName, X509Certificate2 certificate, RSA key)
     {
-        _app = app;
         _certificateName = certificateName;
         _certificate = certificate;
         _key = key;
-        Tls = tls;
     }
 
-    public Uri Uri { get; private set; } = null!;
+    public Uri Uri => _server.Uri;
 
     /// <summary>The certificate the fake serves https with: the only one the test's client trusts.</summary>
-    public X509Certificate2 Tls { get; }
+    public X509Certificate2 Tls => _server.Certificate;
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
@@ -56,28 +46,12 @@ internal sealed class FakeKeyVault : IAsyncDisposable
     /// <param name="key">The vault's key; another than the certificate's to fake a mismatched vault.</param>
     public static async Task<FakeKeyVault> StartAsync(string certificateName, X509Certificate2 certificate, RSA key)
     {
-        var tls = SelfSignedTls.CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(tls)));
-        var app = builder.Build();
-        var vault = new FakeKeyVault(app, certificateName, certificate, key, tls);
-        app.Run(vault.AnswerAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        vault.Uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        var vault = new FakeKeyVault(certificateName, certificate, key);
+        vault._server = await LoopbackHttpsServer.StartAsync(vault.AnswerAsync);
         return vault;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.DisposeAsync();
-            Tls.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task AnswerAsync(HttpContext context)
     {
