@@ -31,6 +31,7 @@ public static class PlatformsExtensions
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<StatisticsStore>();
         services.AddSingleton<RegulatorReviews>();
+        services.AddSingleton<YearlyCycle>();
         return services.AddSingleton<DeterminationStore>();
     }
 }

@@ -1,7 +1,5 @@
 using Etransactions.Functions.ApiKeys;
-using Etransactions.Functions.Core;
 using Etransactions.Functions.Core.Http;
-using Etransactions.Functions.Core.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -23,10 +21,7 @@ public sealed partial class PutPopulationFunction(
         var now = clock.GetUtcNow();
         var figureYear = PopulationYear.Parse(year, now);
         var body = await JsonBody.ReadAsync<PopulationBody>(request, options.Value.MaxBodyBytes);
-        if (body.AnnouncedOn > VietnamTime.DateOf(now))
-        {
-            throw new ValidationFailedException([new FieldError("announcedOn", $"{body.AnnouncedOn:yyyy-MM-dd} is in the future.")]);
-        }
+        body.RequireAnnouncedBy(now);
         var (figure, created) = await population.PutAsync(figureYear, body, now, cancellation);
         if (created)
         {

@@ -25,8 +25,9 @@ public sealed class PlatformStore(AppTables tables)
     private readonly AppTable _index = tables[IndexTable];
     private readonly AppTable _history = tables[HistoryTable];
 
+    /// <summary>The platform, or null; an id that is not one the registry gives (a GUID) never reaches the table.</summary>
     public async Task<PlatformRecord?> GetAsync(string id, CancellationToken cancellation) =>
-        await _platforms.GetAsync(Partition, id, cancellation) is { } row ? PlatformRows.To(row) : null;
+        Guid.TryParse(id, out _) && await _platforms.GetAsync(Partition, id, cancellation) is { } row ? PlatformRows.To(row) : null;
 
     /// <summary>The platform, or 404.</summary>
     public async Task<PlatformRecord> RequireAsync(string id, CancellationToken cancellation) =>

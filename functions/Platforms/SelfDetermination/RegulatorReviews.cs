@@ -7,11 +7,7 @@ using Etransactions.Functions.Platforms.Domain;
 namespace Etransactions.Functions.Platforms.SelfDetermination;
 
 /// <summary>The body of <c>POST …/determinations/{cycle}/review</c>: <c>accept</c> or <c>return</c>, and why.</summary>
-public sealed record ReviewBody(ReviewDecision Decision, [Text(2000)] string Reason)
-{
-    /// <summary>A review is a decision and at most 2,000 characters of reason: a larger body is refused (413) unread.</summary>
-    public const int MaxBytes = 16 * 1024;
-}
+public sealed record ReviewBody(ReviewDecision Decision, [Text(2000)] string Reason);
 
 /// <summary>
 /// The Ministry's review of a reported self-determination (Decree 137, Art. 18.3): only a cycle whose statistics

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using DeterminationRules = Etransactions.Functions.Platforms.Domain.Determinations;
 
 namespace Etransactions.Functions.Platforms.SelfDetermination;
@@ -18,7 +19,7 @@ namespace Etransactions.Functions.Platforms.SelfDetermination;
 /// </summary>
 public sealed partial class ReviewDeterminationFunction(
     ApiKeyAuthenticator authenticator, PlatformStore platforms, RegulatorReviews reviews, TimeProvider clock,
-    ILogger<ReviewDeterminationFunction> logger)
+    IOptions<PlatformsOptions> options, ILogger<ReviewDeterminationFunction> logger)
 {
     public const string Name = "reviewDetermination";
 
@@ -32,7 +33,7 @@ public sealed partial class ReviewDeterminationFunction(
         await platforms.RequireAsync(id, cancellation);
         var now = clock.GetUtcNow();
         var year = StatisticsValidation.ParseCycle(cycle, now);
-        var body = await JsonBody.ReadAsync<ReviewBody>(request, ReviewBody.MaxBytes);
+        var body = await JsonBody.ReadAsync<ReviewBody>(request, options.Value.MaxBodyBytes);
 
         var (review, created) = await reviews.RecordAsync(id, year, body, now, cancellation);
         await client.RaiseEventAsync(DeterminationRules.SelfDeterminationInstanceId(id, year), SelfDeterminationNames.ReviewEvent, SelfDeterminationEvents.Payload(review), cancellation);

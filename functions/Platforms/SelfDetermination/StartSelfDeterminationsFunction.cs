@@ -1,7 +1,3 @@
-using Etransactions.Functions.Core;
-using Etransactions.Functions.Platforms.Determinations;
-using Etransactions.Functions.Platforms.Domain;
-using Etransactions.Functions.Platforms.Registry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -14,8 +10,7 @@ namespace Etransactions.Functions.Platforms.SelfDetermination;
 /// platform that will have operated 12 months by the deadline (Decree 137, Art. 18.2). A cycle already started is
 /// left alone, so a rerun starts only what is missing; the run fails when any could not be started.
 /// </summary>
-public sealed partial class StartSelfDeterminationsFunction(
-    PlatformStore platforms, DeterminationStore determinations, TimeProvider clock, ILogger<StartSelfDeterminationsFunction> logger)
+public sealed partial class StartSelfDeterminationsFunction(YearlyCycle yearlyCycle, TimeProvider clock, ILogger<StartSelfDeterminationsFunction> logger)
 {
     public const string Name = "startSelfDeterminations";
 
@@ -24,48 +19,16 @@ public sealed partial class StartSelfDeterminationsFunction(
     [Function(Name)]
     public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var cycle = VietnamTime.DateOf(now).Year;
-        if (cycle < Cycles.FirstCycle)
+        if (await yearlyCycle.StartAsync(client, clock.GetUtcNow(), cancellation) is not { } counts)
         {
             return;
         }
-        var (started, alreadyStarted, notYetTwelveMonths, failed) = (0, 0, 0, 0);
-        foreach (var platform in await platforms.ListAsync(cancellation))
+        LogCounts(counts.Cycle, counts.Started, counts.AlreadyStarted, counts.NotYetTwelveMonths, counts.Failed);
+        if (counts.Failed > 0)
         {
-            if (!Cycles.OperatesTwelveMonthsBy(platform.OperatingSince, cycle))
-            {
-                notYetTwelveMonths++;
-                continue;
-            }
-            try
-            {
-                var record = await determinations.GetAsync(platform.Id, cycle, cancellation);
-                var outcome = await SelfDeterminationStarter.EnsureAsync(client, new StartRequest(platform.Id, cycle, StartedBy.Timer, now), record, cancellation);
-                if (outcome == EnsureOutcome.Started)
-                {
-                    started++;
-                }
-                else
-                {
-                    alreadyStarted++;
-                }
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                failed++;
-                LogFailed(error, platform.Id, cycle);
-            }
-        }
-        LogCounts(cycle, started, alreadyStarted, notYetTwelveMonths, failed);
-        if (failed > 0)
-        {
-            throw new InvalidOperationException($"{failed} self-determinations of cycle {cycle} could not be started.");
+            throw new InvalidOperationException($"{counts.Failed} self-determinations of cycle {counts.Cycle} could not be started.");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Self-determination of {PlatformId} for cycle {Cycle} could not be started")]
-    private partial void LogFailed(Exception error, string platformId, int cycle);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Self-determination cycle {Cycle}: {Started} started, {AlreadyStarted} already started, {NotYetTwelveMonths} not yet operating 12 months, {Failed} failed")]

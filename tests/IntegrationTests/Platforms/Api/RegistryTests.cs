@@ -54,6 +54,8 @@ public sealed class RegistryTests(RegistryApp shared)
         Assert.Equal(403, (await Api.SendAsync(HttpMethod.Post, "/api/platforms", a.Key, PlatformSamples.Registration("X", "https://x.example.vn"))).Status);
         Assert.Equal(403, (await Api.SendAsync(HttpMethod.Get, "/api/platforms", a.Key)).Status);
         Assert.Equal(404, (await Api.SendAsync(HttpMethod.Get, "/api/platforms/unknown-id", Regulator)).Status);
+        // Characters a table key cannot hold are an unknown platform too, not a storage error.
+        Assert.Equal(404, (await Api.SendAsync(HttpMethod.Get, "/api/platforms/a%5Cb", Regulator)).Status);
     }
 
     [Fact]
