@@ -17,6 +17,10 @@ public static class DurableEngine
             // One partition: one host; the polling interval keeps a local walk-through quick.
             PartitionCount = 1,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            // A message taken but not finished when the host was stopped hard (or killed) comes back after
+            // this long, not the five minutes of the default: a local restart picks its instances up at once.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             WorkerId = $"local-{Environment.ProcessId}",
             LoggerFactory = loggers,
         });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grpc.Core;
 using P = Microsoft.DurableTask.Protobuf;
 
@@ -12,9 +13,18 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
 {
     private const int Concurrency = 8;
 
+    /// <summary>How long work items already taken may run on once the host stops.</summary>
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
+
     public async Task RunAsync(CancellationToken stopping)
     {
         using var slots = new SemaphoreSlim(Concurrency);
+        // A stop takes no new item but lets the ones taken finish: an item cut short stays locked in the
+        // task hub's queues until its visibility expires, and its instance waits that long on the next start.
+        using var draining = new CancellationTokenSource();
+        using var drainOnStop = stopping.Register(() => draining.CancelAfter(DrainTime));
+        var running = new ConcurrentDictionary<long, Task>();
+        long next = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -23,11 +33,12 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
                 await foreach (var item in stream.ResponseStream.ReadAllAsync(stopping))
                 {
                     await slots.WaitAsync(stopping);
-                    _ = Task.Run(async () =>
+                    var id = next++;
+                    running[id] = Task.Run(async () =>
                     {
                         try
                         {
-                            await RunAsync(item, stopping);
+                            await RunAsync(item, draining.Token);
                         }
                         catch (Exception error) when (error is not OperationCanceledException)
                         {
@@ -36,15 +47,25 @@ public sealed class WorkItemPump(P.TaskHubSidecarService.TaskHubSidecarServiceCl
                         finally
                         {
                             slots.Release();
+                            running.TryRemove(id, out _);
                         }
                     }, CancellationToken.None);
                 }
             }
-            catch (Exception error) when (!stopping.IsCancellationRequested && error is Grpc.Core.RpcException or IOException)
+            catch (Exception error) when (stopping.IsCancellationRequested && error is OperationCanceledException or Grpc.Core.RpcException or IOException)
+            {
+                break;
+            }
+            catch (Exception error) when (error is Grpc.Core.RpcException or IOException)
             {
                 logger.LogWarning("The Durable work-item stream ended ({Reason}); reconnecting", error.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stopping);
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+        if (!running.IsEmpty)
+        {
+            logger.LogInformation("Stopping: letting {Count} Durable work item(s) finish", running.Count);
+            await Task.WhenAll(running.Values);
         }
     }
 

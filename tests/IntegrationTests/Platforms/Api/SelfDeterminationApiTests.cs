@@ -13,8 +13,7 @@ public sealed class SelfDeterminationApiTests(StatisticsApp shared)
     [Fact]
     public async Task Statistics_at_three_and_a_half_percent_are_reported_and_once_accepted_determined()
     {
-        var figure = await Api.SendAsync(HttpMethod.Put, "api/population/2024", PlatformsApp.Regulator, PlatformSamples.Population());
-        Assert.True(figure.Status is 200 or 201, figure.Text);
+        await shared.App.RecordPopulationAsync();
         var platform = await shared.App.RegisterAsync("Sàn Ba Phẩy Năm", $"https://{Guid.NewGuid():N}.example.vn");
         var average = Math.Round(PlatformSamples.PopulationValue * 0.035m);
 
@@ -22,21 +21,14 @@ public sealed class SelfDeterminationApiTests(StatisticsApp shared)
         Assert.Equal(201, put.Status);
         Assert.Equal("large", put.Json["classification"]!["scale"]!.GetValue<string>());
 
-        var reported = await StatusAsync(platform, "reported");
+        var reported = await shared.App.DeterminationWhenAsync(platform.Id, "reported", platform.Key);
         Assert.Equal(("large", 1), (reported["scale"]!.GetValue<string>(), reported["submissionVersion"]!.GetValue<int>()));
 
         var review = await Api.SendAsync(HttpMethod.Post, $"api/platforms/{platform.Id}/determinations/2026/review", PlatformsApp.Regulator,
             new JsonObject { ["decision"] = "accept", ["reason"] = "Số liệu đầy đủ, phương pháp đo phù hợp" });
         Assert.Equal(202, review.Status);
 
-        var determined = await StatusAsync(platform, "determined");
+        var determined = await shared.App.DeterminationWhenAsync(platform.Id, "determined", platform.Key);
         Assert.Equal(1, determined["acceptedVersion"]!.GetValue<int>());
     }
-
-    private Task<JsonObject> StatusAsync((string Id, string Key) platform, string status) =>
-        Eventually.GetAsync(async () =>
-        {
-            var reply = await Api.SendAsync(HttpMethod.Get, $"api/platforms/{platform.Id}/determinations/2026", platform.Key);
-            return reply.Status == 200 && reply.Json["status"]?.GetValue<string>() == status ? reply.Json : null;
-        }, $"the determination of {platform.Id} {status}", TimeSpan.FromSeconds(90), () => shared.App.App.Log.Tail());
 }
