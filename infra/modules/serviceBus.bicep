@@ -1,8 +1,8 @@
 // Service Bus namespace (Standard, for topics) with local (SAS key) authentication disabled: senders
 // and receivers sign in with Microsoft Entra ID. The topic `notifications` carries the messages to
-// platforms and to the Ministry's operators (Decree 137 Art. 18-19). The ports that read it add their
-// subscriptions here (ts/infra/modules/serviceBus.bicep had `operators`, and the `activity-events`
-// queue of Art. 17).
+// platforms and to the Ministry's operators (Decree 137 Art. 18-19). The capabilities that read it add
+// their subscriptions here (such as the Ministry operators' one), and the `activity-events` queue of
+// Art. 17 comes with active users.
 
 @description('Name of the namespace.')
 param name string

@@ -42,7 +42,7 @@ public sealed class RegulatorReviews(DeterminationStore determinations)
     }
 }
 
-/// <summary>A review as the API shows it (ids and instants as the TypeScript wrote them).</summary>
+/// <summary>A review as the API shows it (ids and instants as the first version wrote them).</summary>
 internal static class ReviewJson
 {
     public static Dictionary<string, object?> Of(ReviewRecord review) => new()

@@ -20,7 +20,7 @@ public sealed record ReminderDueEvent(int DaysBefore, DateTimeOffset At);
 /// <summary>The event <c>deadlinePassed</c>, raised by the deadline timer.</summary>
 public sealed record DeadlinePassedEvent(DateTimeOffset At);
 
-/// <summary>The custom status of an instance, as the TypeScript version showed it; the status in camelCase.</summary>
+/// <summary>The custom status of an instance, as the first version showed it; the status in camelCase.</summary>
 public sealed record SelfDeterminationStatus(string Status, int Cycle, string Deadline, int ProcessedVersion, int? ReportedVersion);
 
 /// <summary>The orchestration's output when the cycle is determined.</summary>
