@@ -5,4 +5,5 @@ namespace Etransactions.Functions.Platforms.Domain;
 /// classification so that it can be named and reproduced.
 /// </summary>
 /// <param name="AnnouncedOn">The date the competent agency announced it.</param>
-public sealed record PopulationFigure(int Year, int Version, long Value, string Source, DateOnly AnnouncedOn);
+/// <param name="RecordedAt">When the regulator recorded this version.</param>
+public sealed record PopulationFigure(int Year, int Version, long Value, string Source, DateOnly AnnouncedOn, DateTimeOffset RecordedAt);

@@ -15,6 +15,7 @@ internal static class PopulationColumns
         yield return new(prefix + "Source", figure.Source);
         // Table storage has no date type; YYYY-MM-DD compares as the date does.
         yield return new(prefix + "AnnouncedOn", figure.AnnouncedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        yield return new(prefix + "RecordedAt", figure.RecordedAt);
     }
 
     public static PopulationFigure Read(TableEntity row, string prefix = "") => new(
@@ -22,5 +23,6 @@ internal static class PopulationColumns
         row.GetInt32(prefix + "Version") ?? 0,
         row.GetInt64(prefix + "Value") ?? 0,
         row.GetString(prefix + "Source"),
-        DateOnly.ParseExact(row.GetString(prefix + "AnnouncedOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        DateOnly.ParseExact(row.GetString(prefix + "AnnouncedOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        row.GetDateTimeOffset(prefix + "RecordedAt") ?? default);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Core.Storage;
+using Etransactions.Functions.Platforms.Domain;
 
 namespace Etransactions.Functions.Platforms.Population;
 
@@ -18,9 +19,9 @@ public sealed class PopulationStore(AppTables tables)
     private readonly AppTable _figures = tables[Table];
 
     /// <summary>Every version of the year's figure, oldest first.</summary>
-    public async Task<IReadOnlyList<RecordedPopulationFigure>> VersionsAsync(int year, CancellationToken cancellation)
+    public async Task<IReadOnlyList<PopulationFigure>> VersionsAsync(int year, CancellationToken cancellation)
     {
-        var versions = new List<RecordedPopulationFigure>();
+        var versions = new List<PopulationFigure>();
         await foreach (var row in _figures.ListPartitionAsync(Partition(year), cancellation))
         {
             versions.Add(Read(row));
@@ -29,7 +30,7 @@ public sealed class PopulationStore(AppTables tables)
     }
 
     /// <summary>Records a figure as the year's next version; the same figure as the latest changes nothing.</summary>
-    public async Task<(RecordedPopulationFigure Figure, bool Created)> PutAsync(int year, PopulationBody body, DateTimeOffset now, CancellationToken cancellation)
+    public async Task<(PopulationFigure Figure, bool Created)> PutAsync(int year, PopulationBody body, DateTimeOffset now, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -38,7 +39,7 @@ public sealed class PopulationStore(AppTables tables)
             {
                 return (current, false);
             }
-            var figure = new RecordedPopulationFigure(year, (current?.Version ?? 0) + 1, body.Value, body.Source, body.AnnouncedOn, now);
+            var figure = new PopulationFigure(year, (current?.Version ?? 0) + 1, body.Value, body.Source, body.AnnouncedOn, now);
             var (_, created) = await _figures.AddOrReadAsync(Row(figure), cancellation);
             if (created)
             {
@@ -56,10 +57,10 @@ public sealed class PopulationStore(AppTables tables)
     /// "The most recent official announcement" (Art. 17.2) at an instant: of the figures announced on or
     /// before that day (Vietnam time), the one announced last; on the same day, the later year, then the later version.
     /// </summary>
-    public async Task<RecordedPopulationFigure?> MostRecentAsync(DateTimeOffset asOf, CancellationToken cancellation)
+    public async Task<PopulationFigure?> MostRecentAsync(DateTimeOffset asOf, CancellationToken cancellation)
     {
         var day = VietnamTime.DateOf(asOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        RecordedPopulationFigure? best = null;
+        PopulationFigure? best = null;
         await foreach (var row in _figures.QueryAsync(TableClient.CreateQueryFilter($"AnnouncedOn le {day}"), cancellation))
         {
             var figure = Read(row);
@@ -73,13 +74,8 @@ public sealed class PopulationStore(AppTables tables)
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static TableEntity Row(RecordedPopulationFigure figure) => TableRow.Of(
-        Partition(figure.Year), TableRow.VersionKey(figure.Version),
-        PopulationColumns.Of(figure.Figure).Append(new("RecordedAt", figure.RecordedAt)));
+    private static TableEntity Row(PopulationFigure figure) =>
+        TableRow.Of(Partition(figure.Year), TableRow.VersionKey(figure.Version), PopulationColumns.Of(figure));
 
-    private static RecordedPopulationFigure Read(TableEntity row)
-    {
-        var figure = PopulationColumns.Read(row);
-        return new(figure.Year, figure.Version, figure.Value, figure.Source, figure.AnnouncedOn, row.GetDateTimeOffset("RecordedAt") ?? default);
-    }
+    private static PopulationFigure Read(TableEntity row) => PopulationColumns.Read(row);
 }

@@ -18,7 +18,7 @@ public sealed class StatisticsSubmissions(StatisticsStore statistics, Population
     public async Task<SubmittedStatistics> SubmitAsync(PlatformRecord platform, string cycleText, JsonElement body, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var figure = (await population.MostRecentAsync(now, cancellation))?.Figure;
+        var figure = await population.MostRecentAsync(now, cancellation);
         var (cycle, submitted) = StatisticsValidation.Validate(cycleText, body, now, figure);
         if (figure is null)
         {

@@ -8,7 +8,8 @@ namespace Etransactions.UnitTests.Platforms;
 internal static class Samples
 {
     public static readonly PopulationFigure Population =
-        new(2024, 1, PlatformSamples.PopulationValue, PlatformSamples.PopulationSource, DateOnly.Parse(PlatformSamples.PopulationAnnouncedOn, CultureInfo.InvariantCulture));
+        new(2024, 1, PlatformSamples.PopulationValue, PlatformSamples.PopulationSource, DateOnly.Parse(PlatformSamples.PopulationAnnouncedOn, CultureInfo.InvariantCulture),
+            new DateTimeOffset(2025, 1, 7, 2, 0, 0, TimeSpan.Zero));
 
     public static List<MonthlyUsers> Months(string first, decimal users, int count = 12) => Months(first, [users], count);
 

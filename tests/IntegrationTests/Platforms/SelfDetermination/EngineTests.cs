@@ -19,7 +19,7 @@ namespace Etransactions.IntegrationTests.Platforms.SelfDetermination;
 public sealed class EngineTests : IAsyncLifetime
 {
     private const string Regulator = "local-development-regulator-key-not-for-azure";
-    private static readonly PopulationFigure Population = new(2024, 1, 101_300_000, "Tổng cục Thống kê", new DateOnly(2025, 1, 6));
+    private static readonly PopulationFigure Population = new(2024, 1, 101_300_000, "Tổng cục Thống kê", new DateOnly(2025, 1, 6), new DateTimeOffset(2025, 1, 7, 2, 0, 0, TimeSpan.Zero));
 
     private readonly string _folder = TempFolder.Create("selfdet-engine");
     private Local.Azurite.AzuriteServer? _azurite;

@@ -33,7 +33,7 @@ public sealed class DeterminationStoreTests(SharedAzurite azurite)
     public async Task A_saved_record_is_read_back_whole_and_listed_by_cycle()
     {
         var platformId = Guid.NewGuid().ToString();
-        var population = new PopulationFigure(2024, 1, 101_300_000, "GSO", new DateOnly(2025, 1, 6));
+        var population = new PopulationFigure(2024, 1, 101_300_000, "GSO", new DateOnly(2025, 1, 6), new DateTimeOffset(2025, 1, 7, 2, 0, 0, TimeSpan.Zero));
         var classification = Classifier.Classify(
             [.. Enumerable.Range(1, 12).Select(month => new MonthlyUsers($"2025-{month:D2}", 4_000_000))], population, true);
         var review = new ReviewRecord("review-1", 1, ReviewDecision.Accept, "Số liệu đầy đủ", Start.AddDays(6));

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Etransactions.Functions.Core.Storage;
+using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Platforms.Population;
 using Etransactions.IntegrationTests.Support;
 
@@ -66,7 +67,7 @@ public sealed class PopulationStoreTests(SharedAzurite azurite) : IAsyncLifetime
         Assert.Equal((2024, 1), Key(await Store.MostRecentAsync(At(2025, 6, 2), Cancellation)));
     }
 
-    private static (int, int)? Key(RecordedPopulationFigure? figure) => figure is null ? null : (figure.Year, figure.Version);
+    private static (int, int)? Key(PopulationFigure? figure) => figure is null ? null : (figure.Year, figure.Version);
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 3, 0, 0, TimeSpan.Zero);
 }

@@ -10,7 +10,7 @@ namespace Etransactions.IntegrationTests.Platforms.Stores;
 /// <summary>Statistics versions on Azurite: read back whole, in version order, and a version is never written twice.</summary>
 public sealed class StatisticsStoreTests(SharedAzurite azurite)
 {
-    private static readonly PopulationFigure Population = new(2024, 1, 101_300_000, "Tổng cục Thống kê", new DateOnly(2025, 1, 6));
+    private static readonly PopulationFigure Population = new(2024, 1, 101_300_000, "Tổng cục Thống kê", new DateOnly(2025, 1, 6), new DateTimeOffset(2025, 1, 7, 2, 0, 0, TimeSpan.Zero));
 
     private readonly StatisticsStore _store = new(new AppTables(new TableServiceClient(azurite.ConnectionString)));
 
