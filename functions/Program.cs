@@ -1,3 +1,4 @@
+using Etransactions.Functions.ActiveUsers;
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Core;
@@ -16,5 +17,6 @@ builder.AddHealth();
 builder.AddOperations();
 builder.AddConversion();
 builder.AddPlatforms();
+builder.AddActiveUsers();
 builder.AddNotifications();
 builder.Build().Run();

@@ -57,6 +57,16 @@ param scanMaxPixelsPerPage int = 50000000
 @maxValue(1048576)
 param platformsMaxBodyBytes int = 65536
 
+@description('Days after a month ends in Vietnam that late activity events are still counted, before the month is finalized (ACTIVE_USERS_GRACE_DAYS).')
+@minValue(0)
+@maxValue(27)
+param activeUsersGraceDays int = 3
+
+@description('Largest activity request body, in bytes (ACTIVITY_MAX_BODY_BYTES).')
+@minValue(65536)
+@maxValue(16777216)
+param activityMaxBodyBytes int = 4194304
+
 @description('Name of the Key Vault certificate whose key signs data messages (SIGNING_CERTIFICATE_NAME). infra/hooks/postdeploy.sh creates a self-issued one under this name when there is none; production imports an organisation certificate under it.')
 @minLength(1)
 @maxLength(127)
@@ -107,6 +117,7 @@ var blobContainers = [
   'azure-webjobs-secrets' // the Functions host: function and system keys (blobs_extension among them)
   'scans' // uploaded scans, scans/{agency}/{name}; convertScan's blob trigger (source EventGrid) reads them
   'data-messages' // the signed data messages made from them, {agency}/{messageId}.pdf and .json
+  'activitysets' // active users: sorted sets of user keys per platform, day and region, until the month is finalized
 ]
 
 // Storage queues.
@@ -129,6 +140,8 @@ var storageTables = [
   'determinationtimeline' // what happened to each
   'determinationreviews' // the regulator's reviews, one per submission version
   'notifications' // every notification to a platform or the regulator, recorded before it is published
+  'activitybatches' // active users: each batch of activity events once, with its events, until the month is finalized
+  'activeusers' // active users: the finalized figures, one row per platform and month
 ]
 
 // The Key Vault secret holding the regulator's (Ministry operators') API key; infra/hooks/postdeploy.sh
@@ -163,6 +176,9 @@ var appSettings = {
   SCAN_MAX_PIXELS_PER_PAGE: string(scanMaxPixelsPerPage)
   // Platforms (Decree 137 Art. 17–19): the largest body of their API.
   PLATFORMS_MAX_BODY_BYTES: string(platformsMaxBodyBytes)
+  // Active users (Decree 137 Art. 17): the grace period of a month, and the largest activity request.
+  ACTIVE_USERS_GRACE_DAYS: string(activeUsersGraceDays)
+  ACTIVITY_MAX_BODY_BYTES: string(activityMaxBodyBytes)
   // OCR of scans, with Microsoft Entra tokens (locally tesseract, when this is empty).
   DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
   // The signing certificate: the app reads it and has its digests signed by the vault, as the identity;

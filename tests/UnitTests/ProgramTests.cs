@@ -1,3 +1,5 @@
+using Etransactions.Functions.ActiveUsers;
+using Etransactions.Functions.ActiveUsers.Months;
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
@@ -33,6 +35,7 @@ public class ProgramTests
         Assert.Equal("tesseract", host.Services.GetRequiredService<IOcrEngine>().Name);
         Assert.NotNull(host.Services.GetRequiredService<PlatformStore>());
         Assert.NotNull(host.Services.GetRequiredService<DeterminationStore>());
+        Assert.NotNull(host.Services.GetRequiredService<ActivityMonths>());
         Assert.NotNull(host.Services.GetRequiredService<Notifier>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
@@ -57,6 +60,7 @@ public class ProgramTests
         builder.AddOperations();
         builder.AddConversion();
         builder.AddPlatforms();
+        builder.AddActiveUsers();
         builder.AddNotifications();
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using Etransactions.Functions.ActiveUsers;
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
@@ -38,6 +39,7 @@ internal static class AppStart
         services.AddConversion(configuration);
         services.AddNotifications(configuration);
         services.AddPlatforms(configuration);
+        services.AddActiveUsers(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -13,6 +13,8 @@ public class AppSettingsTests
     {
         Assert.Equal(
             [
+                "ACTIVE_USERS_GRACE_DAYS",
+                "ACTIVITY_MAX_BODY_BYTES",
                 "AzureWebJobsStorage",
                 "AzureWebJobsStorage__accountName",
                 "AzureWebJobsStorage__clientId",
