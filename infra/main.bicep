@@ -117,6 +117,7 @@ var blobContainers = [
   'azure-webjobs-secrets' // the Functions host: function and system keys (blobs_extension among them)
   'scans' // uploaded scans, scans/{agency}/{name}; convertScan's blob trigger (source EventGrid) reads them
   'data-messages' // the signed data messages made from them, {agency}/{messageId}.pdf and .json
+  'activity' // activity files of platforms, {platformId}/{yyyy-MM-dd}/{name}.ndjson.gz; importActivityFile's blob trigger (source EventGrid)
   'activitysets' // active users: sorted sets of user keys per platform, day and region, until the month is finalized
 ]
 
@@ -142,6 +143,7 @@ var storageTables = [
   'notifications' // every notification to a platform or the regulator, recorded before it is published
   'activitybatches' // active users: each batch of activity events once, with its events, until the month is finalized
   'activeusers' // active users: the finalized figures, one row per platform and month
+  'activityfiles' // active users: the receipt of each activity file
 ]
 
 // The Key Vault secret holding the regulator's (Ministry operators') API key; infra/hooks/postdeploy.sh

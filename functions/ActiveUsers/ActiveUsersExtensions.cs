@@ -1,3 +1,4 @@
+using Etransactions.Functions.ActiveUsers.Files;
 using Etransactions.Functions.ActiveUsers.Intake;
 using Etransactions.Functions.ActiveUsers.Months;
 using Etransactions.Functions.ActiveUsers.Reading;
@@ -25,6 +26,8 @@ public static class ActiveUsersExtensions
         services.AddSingleton<ActiveUsersStore>();
         services.AddSingleton<ActivityIntake>();
         services.AddSingleton<ActivityMonths>();
+        services.AddSingleton<ActivityFileReceipts>();
+        services.AddSingleton<ActivityFileImport>();
         return services.AddSingleton<ActiveUsersReport>();
     }
 }

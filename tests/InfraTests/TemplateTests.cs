@@ -220,11 +220,12 @@ public partial class TemplateTests
         Assert.Contains("scans", containers); // uploads; convertScan's blob trigger (source EventGrid)
         Assert.Contains("data-messages", containers);
         Assert.Contains("activitysets", containers);
+        Assert.Contains("activity", containers); // activity files; importActivityFile's blob trigger (source EventGrid)
         Assert.Contains("app-package", containers);
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
         Assert.Equal(
-            ["activeusers", "activitybatches", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
+            ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
              "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population"],
             tables.Order());
         Assert.Equal(["conversion-retries"], queues);

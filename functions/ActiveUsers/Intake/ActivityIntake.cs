@@ -1,4 +1,3 @@
-using Etransactions.Functions.ActiveUsers.Counting;
 using Etransactions.Functions.ActiveUsers.Storage;
 
 namespace Etransactions.Functions.ActiveUsers.Intake;
@@ -11,30 +10,28 @@ namespace Etransactions.Functions.ActiveUsers.Intake;
 public sealed class ActivityIntake(ActivitySets sets, ActiveUsersStore store)
 {
     /// <returns>False when the batch had been counted before (a replay).</returns>
-    public async Task<bool> CountAsync(string platformId, string batchId, IReadOnlyList<ActivityEvent> events, DateTimeOffset now, CancellationToken cancellation)
+    public Task<bool> CountAsync(string platformId, string batchId, IReadOnlyList<ActivityEvent> events, DateTimeOffset now, CancellationToken cancellation)
     {
-        var days = new Dictionary<(string Day, Region Region), List<ulong>>();
+        var buckets = new ActivityBuckets();
         foreach (var activity in events)
         {
-            var key = (ActivityWindow.DayOf(activity.At), activity.InVietnam ? Region.InVietnam : Region.Abroad);
-            if (!days.TryGetValue(key, out var users))
-            {
-                users = [];
-                days[key] = users;
-            }
-            users.Add(activity.User);
+            buckets.Add(activity);
         }
+        return CountAsync(platformId, batchId, buckets, now, cancellation);
+    }
+
+    /// <returns>False when the batch had been counted before (a replay).</returns>
+    public async Task<bool> CountAsync(string platformId, string batchId, ActivityBuckets buckets, DateTimeOffset now, CancellationToken cancellation)
+    {
         // The chunks first: a batch row never stands for keys that are not stored.
-        foreach (var ((day, region), users) in days)
+        foreach (var (day, region, keys) in buckets.Days())
         {
-            var keys = users.ToArray();
-            var distinct = KeySet.SortDistinct(keys);
-            await sets.WriteChunkAsync(new ActivitySetName(platformId, day, region, batchId), keys.AsMemory(0, distinct), cancellation);
+            await sets.WriteChunkAsync(new ActivitySetName(platformId, day, region, batchId), keys, cancellation);
         }
         var first = true;
-        foreach (var month in events.GroupBy(activity => ActivityWindow.MonthOf(activity.At)))
+        foreach (var (month, events, inVietnam) in buckets.Months())
         {
-            first &= await store.RecordBatchAsync(platformId, month.Key, batchId, month.LongCount(), month.LongCount(activity => activity.InVietnam), now, cancellation);
+            first &= await store.RecordBatchAsync(platformId, month, batchId, events, inVietnam, now, cancellation);
         }
         return first;
     }
