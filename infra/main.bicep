@@ -67,6 +67,9 @@ param activeUsersGraceDays int = 3
 @maxValue(16777216)
 param activityMaxBodyBytes int = 4194304
 
+@description('How far, in percent, a platform\'s own monthly figures may differ from the measured ones before its self-determination flags them (ACTIVE_USERS_DIFFERENCE_PERCENT).')
+param activeUsersDifferencePercent string = '5'
+
 @description('Name of the Key Vault certificate whose key signs data messages (SIGNING_CERTIFICATE_NAME). infra/hooks/postdeploy.sh creates a self-issued one under this name when there is none; production imports an organisation certificate under it.')
 @minLength(1)
 @maxLength(127)
@@ -181,6 +184,7 @@ var appSettings = {
   // Active users (Decree 137 Art. 17): the grace period of a month, and the largest activity request.
   ACTIVE_USERS_GRACE_DAYS: string(activeUsersGraceDays)
   ACTIVITY_MAX_BODY_BYTES: string(activityMaxBodyBytes)
+  ACTIVE_USERS_DIFFERENCE_PERCENT: activeUsersDifferencePercent
   // OCR of scans, with Microsoft Entra tokens (locally tesseract, when this is empty).
   DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
   // The signing certificate: the app reads it and has its digests signed by the vault, as the identity;

@@ -31,7 +31,7 @@ internal sealed record BenchRun(MeasuredProcess Process, string Output, Conversi
     public static BenchRun Best(IEnumerable<BenchRun> runs) => runs.MinBy(run => run.Process.Seconds)!;
 
     /// <summary>This program again: its apphost, or `dotnet` with its assembly.</summary>
-    private static (string Command, string[] Prefix) Self()
+    internal static (string Command, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("No path to this program");
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(BenchRun).Assembly.Location]) : (path, []);

@@ -28,6 +28,8 @@ public static class ActiveUsersExtensions
         services.AddSingleton<ActivityMonths>();
         services.AddSingleton<ActivityFileReceipts>();
         services.AddSingleton<ActivityFileImport>();
+        // Replaces the platforms' default of no measurement: the self-determination shows these figures.
+        services.AddSingleton<Platforms.SelfDetermination.IMeasuredActiveUsers, MeasuredActiveUsers>();
         return services.AddSingleton<ActiveUsersReport>();
     }
 }

@@ -8,6 +8,7 @@ using Etransactions.Functions.Platforms.Statistics;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Etransactions.Functions.Platforms;
 
@@ -32,6 +33,7 @@ public static class PlatformsExtensions
         services.AddSingleton<StatisticsStore>();
         services.AddSingleton<RegulatorReviews>();
         services.AddSingleton<YearlyCycle>();
+        services.TryAddSingleton<IMeasuredActiveUsers, NoMeasuredActiveUsers>();
         return services.AddSingleton<DeterminationStore>();
     }
 }

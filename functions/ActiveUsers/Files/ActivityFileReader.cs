@@ -14,8 +14,8 @@ public sealed class ActivityFileReader(ActivityWindow window, long partKeys = Ac
 {
     public const int MaxReported = 100;
 
-    /// <summary>Keys held before a part is handed on: 4 million, 32 MB.</summary>
-    public const long PartKeys = 4_000_000;
+    /// <summary>Keys held before a part is handed on: a million, 8 MB.</summary>
+    public const long PartKeys = 1_000_000;
 
     /// <summary>The longest line read: an event is about 150 bytes.</summary>
     public const int MaxLineBytes = 4096;
@@ -34,8 +34,14 @@ public sealed class ActivityFileReader(ActivityWindow window, long partKeys = Ac
     /// <exception cref="InvalidDataException">The file is not gzip, or its compressed data is damaged.</exception>
     public async Task ReadAsync(Stream gzip, Func<ActivityBuckets, Task> part, CancellationToken cancellation)
     {
-        var buckets = new ActivityBuckets();
         await using var text = new GZipStream(gzip, CompressionMode.Decompress);
+        await ReadTextAsync(text, part, cancellation);
+    }
+
+    /// <summary>Reads lines already decompressed, as <see cref="ReadAsync"/> does.</summary>
+    public async Task ReadTextAsync(Stream text, Func<ActivityBuckets, Task> part, CancellationToken cancellation)
+    {
+        var buckets = new ActivityBuckets();
         var buffer = new byte[256 * 1024];
         var (start, end) = (0, 0);
         while (true)

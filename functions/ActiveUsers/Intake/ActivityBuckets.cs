@@ -14,24 +14,28 @@ public sealed class ActivityBuckets
     private static readonly long VietnamOffsetTicks = VietnamTime.Offset.Ticks;
 
     private readonly Dictionary<(int Day, bool InVietnam), KeyBuffer> _days = [];
-    private readonly Dictionary<int, (long Events, long InVietnam)> _months = [];
+    private readonly Stack<KeyBuffer> _free = [];
+    private (int Day, bool InVietnam) _lastKey = (-1, false);
+    private KeyBuffer? _last;
 
     /// <summary>How many keys are held, repeats included: what a file's part is flushed by.</summary>
     public long Keys { get; private set; }
 
     public void Add(ActivityEvent activity)
     {
-        var day = (int)((activity.At.UtcTicks + VietnamOffsetTicks) / TimeSpan.TicksPerDay);
-        if (!_days.TryGetValue((day, activity.InVietnam), out var buffer))
+        var key = ((int)((activity.At.UtcTicks + VietnamOffsetTicks) / TimeSpan.TicksPerDay), activity.InVietnam);
+        // Events come mostly in runs of one day: the last bucket is kept at hand.
+        if (key != _lastKey || _last is null)
         {
-            buffer = new KeyBuffer();
-            _days[(day, activity.InVietnam)] = buffer;
+            if (!_days.TryGetValue(key, out _last))
+            {
+                _last = _free.TryPop(out var reused) ? reused : new KeyBuffer();
+                _days[key] = _last;
+            }
+            _lastKey = key;
         }
-        buffer.Add(activity.User);
+        _last.Add(activity.User);
         Keys++;
-        var month = MonthNumber(day);
-        _months.TryGetValue(month, out var events);
-        _months[month] = (events.Events + 1, events.InVietnam + (activity.InVietnam ? 1 : 0));
     }
 
     /// <summary>Each day and region with its keys sorted and distinct.</summary>
@@ -45,12 +49,21 @@ public sealed class ActivityBuckets
 
     /// <summary>Each month (<c>yyyy-MM</c>) with its events and those of users in Vietnam.</summary>
     public IEnumerable<(string Month, long Events, long InVietnam)> Months() =>
-        _months.Select(month => (MonthName(month.Key), month.Value.Events, month.Value.InVietnam));
+        _days.GroupBy(day => MonthNumber(day.Key.Day)).Select(month => (
+            MonthName(month.Key),
+            month.Sum(day => (long)day.Value.Events),
+            month.Where(day => day.Key.InVietnam).Sum(day => (long)day.Value.Events)));
 
+    /// <summary>Empties the buckets for the next part, keeping their arrays: a file's parts reuse the same memory.</summary>
     public void Clear()
     {
+        foreach (var buffer in _days.Values)
+        {
+            buffer.Reset();
+            _free.Push(buffer);
+        }
         _days.Clear();
-        _months.Clear();
+        (_last, _lastKey) = (null, (-1, false));
         Keys = 0;
     }
 
@@ -68,14 +81,20 @@ public sealed class ActivityBuckets
         private ulong[] _keys = new ulong[1024];
         private int _count;
 
+        /// <summary>The events added, repeats of a user included (the keys become distinct only when written).</summary>
+        public int Events { get; private set; }
+
         public void Add(ulong key)
         {
+            Events++;
             if (_count == _keys.Length)
             {
                 Array.Resize(ref _keys, _keys.Length * 2);
             }
             _keys[_count++] = key;
         }
+
+        public void Reset() => (_count, Events) = (0, 0);
 
         public ReadOnlyMemory<ulong> SortDistinct()
         {

@@ -42,16 +42,20 @@ public static class ActivityEventParser
         var (seen, user, at, kind, inVietnam) = (0, 0UL, default(DateTimeOffset), default(ActivityKind), false);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
-            var flag = name switch { "user" => UserSeen, "at" => AtSeen, "kind" => KindSeen, "inVietnam" => InVietnamSeen, _ => 0 };
+            // Names compared as UTF-8, so a well-formed event allocates nothing.
+            var flag = reader.ValueTextEquals("user"u8) ? UserSeen
+                : reader.ValueTextEquals("at"u8) ? AtSeen
+                : reader.ValueTextEquals("kind"u8) ? KindSeen
+                : reader.ValueTextEquals("inVietnam"u8) ? InVietnamSeen
+                : 0;
             if (flag == 0)
             {
-                problem = new FieldError(name, "Not a field of an activity event: events carry user, at, kind and inVietnam, nothing personal.");
+                problem = new FieldError(reader.GetString()!, "Not a field of an activity event: events carry user, at, kind and inVietnam, nothing personal.");
                 return false;
             }
             if ((seen & flag) != 0)
             {
-                problem = new FieldError(name, "Given twice.");
+                problem = new FieldError(reader.GetString()!, "Given twice.");
                 return false;
             }
             seen |= flag;

@@ -18,7 +18,7 @@ public static class DeterminationView
 {
     public static JsonObject Of(
         PlatformRecord platform, int cycle, DeterminationRecord? record, IReadOnlyList<TimelineEntry> timeline,
-        IReadOnlyList<StoredSubmission> history, IReadOnlyList<ReviewRecord> reviews)
+        IReadOnlyList<StoredSubmission> history, IReadOnlyList<ReviewRecord> reviews, MeasuredComparison? measured = null)
     {
         var deadline = Cycles.DeadlineFor(cycle);
         var current = record?.SubmissionVersion is { } version ? history.FirstOrDefault(s => s.Version == version) : null;
@@ -43,6 +43,7 @@ public static class DeterminationView
             ["timeline"] = new JsonArray([.. timeline.Select(Entry)]),
             ["reviews"] = new JsonArray([.. reviews.Select(review => Node(ReviewJson.Of(review)))]),
             ["statistics"] = new JsonArray([.. history.Select(Submission)]),
+            ["measured"] = Node(measured),
         };
     }
 

@@ -14,7 +14,8 @@ namespace Etransactions.Functions.Platforms.SelfDetermination;
 /// <see cref="DeterminationView"/>; 404 when the cycle has not started and no statistics were sent.
 /// </summary>
 public sealed class GetDeterminationFunction(
-    ApiKeyAuthenticator authenticator, PlatformStore platforms, DeterminationStore determinations, StatisticsStore statistics, TimeProvider clock)
+    ApiKeyAuthenticator authenticator, PlatformStore platforms, DeterminationStore determinations, StatisticsStore statistics, IMeasuredActiveUsers measured,
+    TimeProvider clock)
 {
     public const string Name = "getDetermination";
 
@@ -36,8 +37,12 @@ public sealed class GetDeterminationFunction(
         {
             throw new NotFoundException($"Cycle {year} has not started for this platform and no statistics were sent.");
         }
+        // The platform's own months (the version under review, else the latest) beside the measured ones.
+        var current = submissions.FirstOrDefault(s => s.Version == found?.SubmissionVersion) ?? (submissions.Count > 0 ? submissions[^1] : null);
+        var comparison = current is null ? null : MeasuredComparison.Of(current.Months,
+            await measured.FinalizedAsync(id, current.Months[0].Month, current.Months[^1].Month, cancellation), measured.ThresholdPercent);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(
-            DeterminationView.Of(platform, year, found, await timeline, submissions, await reviews), AppJson.Options);
+            DeterminationView.Of(platform, year, found, await timeline, submissions, await reviews, comparison), AppJson.Options);
     }
 }

@@ -55,6 +55,16 @@ public sealed class SelfDeterminationActivities(
             ?? throw new InvalidOperationException($"No statistics version {input.Version} for {e.PlatformId}, cycle {e.Cycle}.");
         var current = await RecordAsync(e, cancellation);
         var status = DeterminationRules.StatusAfterSubmission(submission.Classification.Scale);
+        JsonObject Details() => new()
+        {
+            ["version"] = input.Version,
+            ["late"] = submission.Late,
+            ["scale"] = EnumColumn.Of(submission.Classification.Scale),
+        };
+        await LogAsync(e, "received", TimelineType.StatisticsReceived, current.Status, Details(), cancellation);
+        var reported = status == DeterminationStatus.Reported;
+        await LogAsync(e, "outcome", reported ? TimelineType.Reported : TimelineType.Determined, status, Details(), cancellation);
+        // The timeline first, the record last: whoever reads the new status finds how it came about.
         await determinations.SaveAsync(current with
         {
             Status = status,
@@ -65,15 +75,6 @@ public sealed class SelfDeterminationActivities(
             ReportedVersion = status == DeterminationStatus.Reported ? input.Version : null,
             UpdatedAt = e.At,
         }, cancellation);
-        JsonObject Details() => new()
-        {
-            ["version"] = input.Version,
-            ["late"] = submission.Late,
-            ["scale"] = EnumColumn.Of(submission.Classification.Scale),
-        };
-        await LogAsync(e, "received", TimelineType.StatisticsReceived, current.Status, Details(), cancellation);
-        var reported = status == DeterminationStatus.Reported;
-        await LogAsync(e, "outcome", reported ? TimelineType.Reported : TimelineType.Determined, status, Details(), cancellation);
         var platform = await platforms.RequireAsync(e.PlatformId, cancellation);
         await SendAsync(reported ? NoticeKind.Reported : NoticeKind.Determined, e, platform,
             f => f with { Classification = submission.Classification, Version = input.Version, Late = submission.Late }, cancellation);
@@ -87,6 +88,12 @@ public sealed class SelfDeterminationActivities(
         var current = await RecordAsync(e, cancellation);
         var accepted = review.Decision == ReviewDecision.Accept;
         var status = DeterminationRules.StatusAfterReview(review.Decision);
+        JsonObject Details() => new() { ["version"] = review.Version, ["reason"] = review.Reason, ["reviewId"] = review.ReviewId };
+        await LogAsync(e, "review", accepted ? TimelineType.Accepted : TimelineType.Returned, status, Details(), cancellation);
+        if (accepted)
+        {
+            await LogAsync(e, "outcome", TimelineType.Determined, status, Details(), cancellation);
+        }
         await determinations.SaveAsync(current with
         {
             Status = status,
@@ -95,12 +102,6 @@ public sealed class SelfDeterminationActivities(
             AcceptedVersion = accepted ? review.Version : current.AcceptedVersion,
             UpdatedAt = e.At,
         }, cancellation);
-        JsonObject Details() => new() { ["version"] = review.Version, ["reason"] = review.Reason, ["reviewId"] = review.ReviewId };
-        await LogAsync(e, "review", accepted ? TimelineType.Accepted : TimelineType.Returned, status, Details(), cancellation);
-        if (accepted)
-        {
-            await LogAsync(e, "outcome", TimelineType.Determined, status, Details(), cancellation);
-        }
         var platform = await platforms.RequireAsync(e.PlatformId, cancellation);
         await SendAsync(accepted ? NoticeKind.Determined : NoticeKind.Returned, e, platform,
             f => f with { Version = review.Version, Reason = review.Reason, Classification = current.Classification }, cancellation);
@@ -115,14 +116,14 @@ public sealed class SelfDeterminationActivities(
         var current = await RecordAsync(e, cancellation);
         var overdue = input.DaysBefore is null;
         var status = overdue && DeterminationRules.AwaitsStatistics(current.Status) ? DeterminationStatus.Overdue : current.Status;
+        await LogAsync(e, "", overdue ? TimelineType.Overdue : TimelineType.Reminder, status,
+            input.DaysBefore is { } days ? new JsonObject { ["daysBefore"] = days } : null, cancellation);
         await determinations.SaveAsync(current with
         {
             Status = status,
             ReminderSentDaysBefore = input.DaysBefore ?? current.ReminderSentDaysBefore,
             UpdatedAt = e.At,
         }, cancellation);
-        await LogAsync(e, "", overdue ? TimelineType.Overdue : TimelineType.Reminder, status,
-            input.DaysBefore is { } days ? new JsonObject { ["daysBefore"] = days } : null, cancellation);
         var platform = await platforms.RequireAsync(e.PlatformId, cancellation);
         await SendAsync(overdue ? NoticeKind.Overdue : NoticeKind.Reminder, e, platform, f => f with { DaysBefore = input.DaysBefore }, cancellation);
         return new StatusResult(status);

@@ -37,5 +37,17 @@ public sealed class TwelveMonthsTests(TwelveMonthsApp shared) : IClassFixture<Tw
         var twelve = read.Json["lastTwelveMonths"]!;
         Assert.Equal(("2026-03", "2027-02", 12), (twelve["firstMonth"]!.GetValue<string>(), twelve["lastMonth"]!.GetValue<string>(), twelve["monthsMeasured"]!.GetValue<int>()));
         Assert.Equal((6.5, "none"), (twelve["classification"]!["averageMonthlyActiveUsers"]!.GetValue<double>(), twelve["classification"]!["scale"]!.GetValue<string>()));
+
+        // The platform's own figures for 2026 (cycle 2027, sent late) beside the ten months measured of them.
+        var put = await Api.SendAsync(HttpMethod.Put, $"api/platforms/{platform.Id}/statistics/2027", platform.Key,
+            Etransactions.TestSupport.Platforms.PlatformSamples.Statistics("2026-01", 5));
+        Assert.Equal(201, put.Status);
+        var determination = (await Api.SendAsync(HttpMethod.Get, $"api/platforms/{platform.Id}/determinations/2027", platform.Key)).Json;
+        var measured = determination["measured"]!;
+        Assert.Equal((10, 50L, 55L, -9.09, 5.0, true), (
+            measured["monthsMeasured"]!.GetValue<int>(), measured["reportedTotal"]!.GetValue<long>(), measured["measuredTotal"]!.GetValue<long>(),
+            measured["differencePercent"]!.GetValue<double>(), measured["thresholdPercent"]!.GetValue<double>(), measured["flagged"]!.GetValue<bool>()));
+        Assert.Null(measured["months"]![0]!["measured"]);
+        Assert.Equal((5, 10), (measured["months"]![11]!["reported"]!.GetValue<int>(), measured["months"]![11]!["measured"]!.GetValue<int>()));
     }
 }

@@ -32,10 +32,10 @@ public sealed class SelfDeterminationCycleTests(CycleOpeningApp shared) : IClass
         var young = await App.RegisterAsync("Sàn Mới Mở", Website(), new JsonObject { ["operatingSince"] = "2025-06-01" });
 
         await App.RunAsync(StartSelfDeterminationsFunction.Name);
+        await App.NoticesWhenAsync(old.Id, "started"); // the opening's last step
         var opened = await App.DeterminationWhenAsync(old.Id, "awaitingStatistics");
         Assert.Equal("2026-01-31T00:00:00+07:00", opened["deadlineVietnam"]!.GetValue<string>());
         Assert.Equal(["started"], PlatformsApp.TimelineTypes(opened));
-        await App.NoticesWhenAsync(old.Id, "started");
         var started = (await App.NotificationsAsync(old.Id))[0];
         Assert.Equal("[\"platform\"]", started["recipients"]!.ToJsonString());
         Assert.Contains("chậm nhất ngày 30/01/2026", started["text"]!["vi"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -161,7 +161,9 @@ public sealed class SelfDeterminationCycleTests(CycleOpeningApp shared) : IClass
         Assert.Equal(2, (await Put(platform, 12_000_000)).Json["version"]!.GetValue<int>());
 
         var reported = await Eventually.GetAsync(async () =>
-            await App.DeterminationWhenAsync(platform.Id, "reported") is { } json && json["submissionVersion"]!.GetValue<int>() == 2 ? json : null,
+            // The record is saved before its timeline entries: both are waited for.
+            await App.DeterminationWhenAsync(platform.Id, "reported") is { } json && json["submissionVersion"]!.GetValue<int>() == 2
+                && PlatformsApp.TimelineTypes(json).Count == 5 ? json : null,
             "version 2 reported", TimeSpan.FromSeconds(120), () => App.App.Log.Tail());
         Assert.Equal("particularlyLarge", reported["scale"]!.GetValue<string>());
         Assert.Equal(["started", "statisticsReceived", "reported", "statisticsReceived", "reported"], PlatformsApp.TimelineTypes(reported));

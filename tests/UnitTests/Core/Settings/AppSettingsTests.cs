@@ -13,6 +13,7 @@ public class AppSettingsTests
     {
         Assert.Equal(
             [
+                "ACTIVE_USERS_DIFFERENCE_PERCENT",
                 "ACTIVE_USERS_GRACE_DAYS",
                 "ACTIVITY_MAX_BODY_BYTES",
                 "AzureWebJobsStorage",
