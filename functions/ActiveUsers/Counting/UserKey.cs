@@ -33,14 +33,15 @@ public static class UserKey
     public static bool TryParse(string? text, out ulong key)
     {
         key = 0;
-        if (text is not { Length: HexLength } || !text.All(c => c < 128 && IsHex((byte)c)))
+        if (text is not { Length: HexLength })
         {
             return false;
         }
+        // Anything outside ASCII is no hex digit: narrowed, it still fails the check of the UTF-8 overload.
         Span<byte> utf8 = stackalloc byte[HexLength];
         for (var i = 0; i < HexLength; i++)
         {
-            utf8[i] = (byte)text[i];
+            utf8[i] = text[i] < 128 ? (byte)text[i] : (byte)0;
         }
         return TryParse(utf8, out key);
     }

@@ -47,20 +47,20 @@ public sealed partial class ActivityFileImport(
         {
             return earlier; // delivered again
         }
-        var receipt = new ActivityFileReceipt(file.PlatformId, file.Id, file.Name, file.Day, etag, properties.ContentLength, ActivityFileReceipt.Counting,
-            0, 0, 0, [], null, earlier?.ReceivedAt ?? window.Now, null);
-        if (earlier is not null && earlier.ETag != etag)
+        if (earlier is { Status: ActivityFileReceipt.Counted or ActivityFileReceipt.Counting } && earlier.ETag != etag)
         {
-            receipt = receipt with
-            {
-                Status = ActivityFileReceipt.Refused,
-                Reason = $"A file named {file.Name} for {file.Day} was counted before: send a correction under a new name.",
-                ReceivedAt = window.Now,
-            };
-            await receipts.SaveAsync(receipt, cancellation);
-            LogRefused(blobName, receipt.Reason);
-            return receipt;
+            // The name stands for what was counted under it: the refusal is a receipt of its own, and the
+            // counted one stays as it was (a refused version delivered again is refused again).
+            var refusal = new ActivityFileReceipt(file.PlatformId, $"{file.Id}-{VersionId(etag)}", file.Name, file.Day, etag, properties.ContentLength,
+                ActivityFileReceipt.Refused, 0, 0, 0, [], $"A file named {file.Name} for {file.Day} was counted before: send a correction under a new name.",
+                window.Now, null);
+            await receipts.SaveAsync(refusal, cancellation);
+            LogRefused(blobName, refusal.Reason!);
+            return refusal;
         }
+        // A first delivery, one cut short, or a new version of a file refused before (not gzip): counted now.
+        var receipt = new ActivityFileReceipt(file.PlatformId, file.Id, file.Name, file.Day, etag, properties.ContentLength, ActivityFileReceipt.Counting,
+            0, 0, 0, [], null, earlier is { } cut && cut.ETag == etag ? cut.ReceivedAt : window.Now, null);
         await receipts.SaveAsync(receipt, cancellation);
 
         var reader = new ActivityFileReader(window);
@@ -90,6 +90,9 @@ public sealed partial class ActivityFileImport(
         LogCounted(blobName, reader.Lines, reader.Accepted, reader.Rejected, part);
         return receipt;
     }
+
+    private static string VersionId(string etag) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(etag)))[..16];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity blob {Blob} is not {{platformId}}/{{yyyy-MM-dd}}/{{name}}.ndjson.gz: left as it is")]
     private partial void LogNotAFile(string blob);

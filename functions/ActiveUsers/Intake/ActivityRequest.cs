@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -65,7 +66,7 @@ public static class ActivityRequest
         foreach (var element in list.EnumerateArray())
         {
             var path = FieldPath.Index("events", index++);
-            if (!ActivityEventParser.TryParse(Encoding.UTF8.GetBytes(element.GetRawText()), out var activity, out var problem)
+            if (!ActivityEventParser.TryParse(JsonMarshal.GetRawUtf8Value(element), out var activity, out var problem)
                 || (problem = window.Check(activity.At)) is not null)
             {
                 rejected.Add(problem! with { Field = problem.Field == ActivityEventParser.Whole ? path : FieldPath.Child(path, problem.Field) });
@@ -77,8 +78,13 @@ public static class ActivityRequest
     }
 
     /// <summary>The batch's id: a hash of the platform and the body, so the same request sent again is the same batch.</summary>
-    private static string BatchId(string platformId, JsonElement body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(platformId + "\n" + body.GetRawText())))[..32];
+    private static string BatchId(string platformId, JsonElement body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(platformId + "\n"));
+        hash.AppendData(JsonMarshal.GetRawUtf8Value(body));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
 
     private static ValidationFailedException Invalid(string field, string message) => new([new FieldError(field, message)]);
 }

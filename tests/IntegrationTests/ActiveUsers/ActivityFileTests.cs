@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
+using Etransactions.Functions.ActiveUsers.Intake;
 using Etransactions.IntegrationTests.Platforms.Api;
 using Etransactions.IntegrationTests.Support;
 
@@ -19,7 +20,7 @@ public sealed class ActivityFileTests(ActivityApp shared) : IClassFixture<Activi
         var platform = await App.RegisterAsync("Sàn Gửi Tệp", $"https://{Guid.NewGuid():N}.example.vn");
         var now = await App.NowAsync();
         var at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var day = Core.VietnamDay(now);
+        var day = ActivityWindow.DayOf(now);
         var lines = new List<string>();
         for (var i = 0; i < 2_000; i++)
         {
@@ -43,10 +44,16 @@ public sealed class ActivityFileTests(ActivityApp shared) : IClassFixture<Activi
         // The same name with other content is refused, the first count kept; what is not gzip is refused too; nothing is deleted.
         await UploadAsync(name, Gzip(lines[0]));
         Assert.Contains("new name", (await ReceiptAsync(platform, "refused"))["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var kept = await ReceiptAsync(platform, "counted");
+        Assert.Equal((2_000L, receipt["countedAt"]!.GetValue<string>()), (Long(kept, "accepted"), kept["countedAt"]!.GetValue<string>()));
         await UploadAsync($"{platform.Id}/{day}/plain.ndjson.gz", Encoding.UTF8.GetBytes(lines[0]));
         Assert.Contains("gzip", (await ReceiptAsync(platform, "refused", name: "plain.ndjson.gz"))["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         var again = (await App.Api.SendAsync(HttpMethod.Get, $"api/platforms/{platform.Id}/active-users", platform.Key)).Json["months"]!.AsArray().Single()!;
         Assert.Equal(2_000, again["events"]!.GetValue<int>());
+
+        // Nothing was counted of the file that was not gzip: its name is free for the file it should have been.
+        await UploadAsync($"{platform.Id}/{day}/plain.ndjson.gz", Gzip(lines[0]));
+        Assert.Equal(1, Long(await ReceiptAsync(platform, "counted", name: "plain.ndjson.gz"), "accepted"));
         Assert.True(await new BlobContainerClient(App.StorageConnectionString, "activity").GetBlobClient(name).ExistsAsync(TestContext.Current.CancellationToken));
         var other = await App.RegisterAsync("Sàn Không Được Xem", $"https://{Guid.NewGuid():N}.example.vn");
         Assert.Equal(403, (await App.Api.SendAsync(HttpMethod.Get, $"api/platforms/{platform.Id}/activity/files", other.Key)).Status);
@@ -77,9 +84,4 @@ public sealed class ActivityFileTests(ActivityApp shared) : IClassFixture<Activi
     }
 
     private static long Long(JsonNode node, string name) => node[name]!.GetValue<long>();
-
-    private static class Core
-    {
-        public static string VietnamDay(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
 }

@@ -155,9 +155,11 @@ public sealed class SelfDeterminationCycleTests(CycleOpeningApp shared) : IClass
         Assert.Equal(201, (await Put(platform, 4_000_000)).Status);
         await App.DeterminationWhenAsync(platform.Id, "reported");
 
-        // Version 2 is announced before it exists: the activity fails and the orchestration retries it.
+        // Version 2 is announced before it exists: the activity fails, and only then is it stored, so the orchestration must retry.
         await Raise(platform.Id, SelfDeterminationNames.StatisticsEvent, new JsonObject { ["version"] = 2, ["at"] = "2026-01-01T00:10:00.000Z" });
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await Eventually.GetAsync(() => Task.FromResult<object?>(
+            App.App.Log.Lines.Any(line => line.Contains($"Executed '{SelfDeterminationNames.ApplySubmission}' (Failed", StringComparison.Ordinal)) ? true : null),
+            "the activity's first failure", TimeSpan.FromSeconds(60), () => App.App.Log.Tail());
         Assert.Equal(2, (await Put(platform, 12_000_000)).Json["version"]!.GetValue<int>());
 
         var reported = await Eventually.GetAsync(async () =>
