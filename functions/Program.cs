@@ -6,6 +6,7 @@ using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
+using Etransactions.Functions.Publication;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -18,5 +19,6 @@ builder.AddOperations();
 builder.AddConversion();
 builder.AddPlatforms();
 builder.AddActiveUsers();
+builder.AddPublication();
 builder.AddNotifications();
 builder.Build().Run();

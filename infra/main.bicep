@@ -122,6 +122,7 @@ var blobContainers = [
   'data-messages' // the signed data messages made from them, {agency}/{messageId}.pdf and .json
   'activity' // activity files of platforms, {platformId}/{yyyy-MM-dd}/{name}.ndjson.gz; importActivityFile's blob trigger (source EventGrid)
   'activitysets' // active users: sorted sets of user keys per platform, day and region, until the month is finalized
+  'public-lists' // published lists, large-platforms/v{n}.json, .csv, .json.p7s (written once) and index.json (the pointer); served by the functions, never public
 ]
 
 // Storage queues.

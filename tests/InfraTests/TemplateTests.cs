@@ -220,6 +220,7 @@ public partial class TemplateTests
         Assert.Contains("scans", containers); // uploads; convertScan's blob trigger (source EventGrid)
         Assert.Contains("data-messages", containers);
         Assert.Contains("activitysets", containers);
+        Assert.Contains("public-lists", containers); // published versions of the large platforms list
         Assert.Contains("activity", containers); // activity files; importActivityFile's blob trigger (source EventGrid)
         Assert.Contains("app-package", containers);
         Assert.Contains("azure-webjobs-hosts", containers);

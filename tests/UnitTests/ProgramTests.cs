@@ -11,6 +11,8 @@ using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
 using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Registry;
+using Etransactions.Functions.Publication;
+using Etransactions.Functions.Publication.Publishing;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,7 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<DeterminationStore>());
         Assert.NotNull(host.Services.GetRequiredService<ActivityMonths>());
         Assert.NotNull(host.Services.GetRequiredService<Notifier>());
+        Assert.NotNull(host.Services.GetRequiredService<LargePlatformPublisher>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
 
@@ -61,6 +64,7 @@ public class ProgramTests
         builder.AddConversion();
         builder.AddPlatforms();
         builder.AddActiveUsers();
+        builder.AddPublication();
         builder.AddNotifications();
         return builder.Build();
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Platforms.Registry;
-using Etransactions.Functions.Publication;
+using Etransactions.Functions.Publication.List;
 using Etransactions.UnitTests.Platforms;
 
 namespace Etransactions.UnitTests.Publication;

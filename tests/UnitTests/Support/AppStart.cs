@@ -8,6 +8,7 @@ using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
+using Etransactions.Functions.Publication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal static class AppStart
         services.AddNotifications(configuration);
         services.AddPlatforms(configuration);
         services.AddActiveUsers(configuration);
+        services.AddPublication(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -9,12 +9,13 @@ namespace Etransactions.Functions.Conversion.Documents.Signing;
 /// byte ranges, SHA-256, the signer named by issuer and serial number, the signed attributes content type,
 /// message digest and signing-certificate-v2, and no signing-time attribute (PAdES keeps the time in the
 /// signature dictionary's /M). The certificate and its CA certificates go in the certificate bag.
+/// A detached signature of a file of its own (no PDF to hold the time) signs the signing-time attribute too.
 /// </summary>
 public static class CadesSignature
 {
     private static readonly Oid Sha256 = new("2.16.840.1.101.3.4.2.1");
 
-    public static byte[] Create(byte[] signedBytes, SigningKey key)
+    public static byte[] Create(byte[] signedBytes, SigningKey key, DateTimeOffset? signingTime = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         var cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
@@ -31,6 +32,10 @@ public static class CadesSignature
 
         // SignedCms adds content type and message digest itself once any signed attribute is present.
         signer.SignedAttributes.Add(SigningCertificateV2.For(key.Certificate));
+        if (signingTime is { } time)
+        {
+            signer.SignedAttributes.Add(new Pkcs9SigningTime(time.UtcDateTime));
+        }
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Etransactions.Functions.Conversion;
+namespace Etransactions.Functions.Core.Http;
 
 /// <summary>The absolute API root of a request (<c>https://host/api</c>), for links in answers, whatever the route prefix.</summary>
 public static class ApiBase

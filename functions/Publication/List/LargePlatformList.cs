@@ -2,7 +2,7 @@ using Etransactions.Functions.Core;
 using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Platforms.Registry;
 
-namespace Etransactions.Functions.Publication;
+namespace Etransactions.Functions.Publication.List;
 
 /// <summary>
 /// The list of large and particularly large intermediary platforms: for each platform, its latest

@@ -1,6 +1,6 @@
 using Etransactions.Functions.Platforms.Domain;
 
-namespace Etransactions.Functions.Publication;
+namespace Etransactions.Functions.Publication.List;
 
 /// <summary>
 /// One platform on the published list (Art. 18.4.b): who it is, its scale, and the figures and cycle of the

@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using Etransactions.Functions.Platforms.Domain;
 
-namespace Etransactions.Functions.Publication;
+namespace Etransactions.Functions.Publication.List;
 
 /// <summary>What changed from one published version to the next: platforms added, removed, and whose scale changed.</summary>
 public sealed record ListChanges(IReadOnlyList<ListedChange> Added, IReadOnlyList<ListedChange> Removed, IReadOnlyList<ScaleChange> ScaleChanged)
 {
+    [JsonIgnore]
     public bool None => Added.Count == 0 && Removed.Count == 0 && ScaleChanged.Count == 0;
 
     public static ListChanges Between(IReadOnlyList<ListedPlatform> previous, IReadOnlyList<ListedPlatform> current)

@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Etransactions.Functions.Core.Storage;
 
-namespace Etransactions.Functions.Publication;
+namespace Etransactions.Functions.Publication.List;
 
 /// <summary>
 /// The list as CSV: RFC 4180 (fields quoted when they need it, CRLF line ends), UTF-8 with a byte-order
