@@ -22,8 +22,8 @@ public static class ListPage
         body{margin:0 auto;max-width:80rem;padding:0 1rem 2rem}
         a{color:#0b4f9c}
         a:focus-visible,[tabindex]:focus-visible{outline:3px solid #b35000;outline-offset:2px}
-        .skip{position:absolute;left:-999rem}
-        .skip:focus{position:static}
+        .skip{position:absolute;left:-999rem;top:.5rem;background:#fff;padding:.25rem .5rem;z-index:1}
+        .skip:focus{left:.5rem}
         header{border-bottom:4px solid #a51c1c;padding:1rem 0}
         h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
         h2{font-size:1.25rem;margin:2rem 0 .5rem}
