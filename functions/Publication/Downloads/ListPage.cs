@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Etransactions.Functions.Core;
@@ -214,5 +213,8 @@ public static class ListPage
 
     private static string ScaleClass(Scale scale) => scale == Scale.ParticularlyLarge ? "particularlyLarge" : "large";
 
-    private static string H(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>Text escaped for HTML content and quoted attributes; Vietnamese letters stay as they are (the page is UTF-8).</summary>
+    private static string H(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -154,7 +154,7 @@ public sealed class ListDownloadTests(PublishedListApp published)
         Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
         Assert.Equal("vi", headers["Content-Language"]);
         Assert.StartsWith("default-src 'none'; style-src 'sha256-", headers["Content-Security-Policy"], StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(PublishedListApp.Steady), page, StringComparison.Ordinal);
+        Assert.Contains("Sàn &lt;Sen&gt; &amp; &quot;Vàng&quot;", page, StringComparison.Ordinal);
         Assert.DoesNotContain(PublishedListApp.Steady, page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", page.Replace("https://", "", StringComparison.Ordinal).Replace(".example.vn", "", StringComparison.Ordinal), StringComparison.Ordinal);
