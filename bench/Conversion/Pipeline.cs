@@ -3,7 +3,7 @@ using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Inspection;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf;
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Messages;
 using Etransactions.Functions.Conversion.Requests;
 using Etransactions.Functions.Core;

@@ -1,7 +1,7 @@
 using Etransactions.Functions.Conversion.Documents.Inspection;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf;
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Storage;
 using Etransactions.Functions.Core.Settings;
 using Microsoft.Azure.Functions.Worker.Builder;

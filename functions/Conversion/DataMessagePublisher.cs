@@ -1,7 +1,7 @@
 using Etransactions.Functions.Conversion.Documents;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf;
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Messages;
 using Etransactions.Functions.Conversion.Requests;
 using Etransactions.Functions.Conversion.Storage;

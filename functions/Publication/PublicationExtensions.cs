@@ -1,4 +1,4 @@
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 using Etransactions.Functions.Publication.Downloads;
 using Etransactions.Functions.Publication.Publishing;
 using Etransactions.Functions.Publication.Versions;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 
 namespace Etransactions.Functions.Publication.Versions;
 

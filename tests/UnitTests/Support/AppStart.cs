@@ -2,7 +2,7 @@ using Etransactions.Functions.ActiveUsers;
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
-using Etransactions.Functions.Conversion.Documents.Signing;
+using Etransactions.Functions.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Notifications;

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Etransactions.Functions.Signing;
+
+/// <summary>
+/// What a signature is made with: the signing certificate, the CA certificates shipped beside it so that a
+/// verifier can build the chain, and the RSA key that signs, held here or remotely (Key Vault). The key
+/// source owns the key: whoever receives it does not dispose it.
+/// </summary>
+public sealed record SigningKey(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain, RSA Rsa)
+{
+    /// <summary>The certificate's subject common name, which verifiers show as the signer.</summary>
+    public string CommonName => Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+}
