@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Publication.Versions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -19,15 +16,11 @@ public sealed class ListPageFunction(ListDownloads downloads)
         var cancellation = request.HttpContext.RequestAborted;
         var query = ListQuery.Parse(request);
         var (index, version) = await downloads.ResolveAsync(query.Version, cancellation);
-        var document = JsonSerializer.Deserialize<ListDocument>(await downloads.FileAsync(version.Files.Json, cancellation), AppJson.Options)!;
+        var document = ListDocument.Parse(await downloads.FileAsync(version.Files.Json, cancellation));
         var page = Encoding.UTF8.GetBytes(ListPage.Render(index, version, document, query.Language, ListLinks.Rooted(request), pinned: query.Version is not null));
-        // A pinned version's page still changes when a later version is published (its history, the "not the latest" note).
-        if (HttpCaching.NotModified(request, Convert.ToHexStringLower(SHA256.HashData(page)), index.Versions[0].PublishedAt, pinned: false))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
         request.HttpContext.Response.Headers.ContentSecurityPolicy = ListPage.ContentSecurityPolicy;
         request.HttpContext.Response.Headers.ContentLanguage = query.Language.Code;
-        return TypedResults.Bytes(page, "text/html; charset=utf-8");
+        // A pinned version's page still changes when a later version is published (its history, the "not the latest" note).
+        return HttpCaching.Send(request, page, "text/html; charset=utf-8", index.Versions[0].PublishedAt, pinned: false);
     }
 }

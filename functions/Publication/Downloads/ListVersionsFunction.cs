@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Publication.List;
@@ -27,11 +26,7 @@ public sealed class ListVersionsFunction(ListDownloads downloads)
             : VersionView.Of(version, links);
         var body = JsonSerializer.SerializeToUtf8Bytes(view, AppJson.Options);
         var lastModified = query.Version is null ? index.Versions[0].PublishedAt : version.PublishedAt;
-        if (HttpCaching.NotModified(request, Convert.ToHexStringLower(SHA256.HashData(body)), lastModified, pinned: query.Version is not null))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        return HttpCaching.Send(request, body, "application/json; charset=utf-8", lastModified, pinned: query.Version is not null);
     }
 }
 

@@ -102,6 +102,5 @@ public sealed record PublicationOutcome(int Latest, IReadOnlyList<int> Published
 /// <summary>A version's JSON as stored, with what it says.</summary>
 internal sealed record StoredDocument(byte[] Json, ListDocument Document)
 {
-    public static StoredDocument Parse(byte[] json) =>
-        new(json, JsonSerializer.Deserialize<ListDocument>(json, AppJson.Options) ?? throw new InvalidOperationException("A list version's JSON is null."));
+    public static StoredDocument Parse(byte[] json) => new(json, ListDocument.Parse(json));
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Etransactions.Functions.Core.Http;
+using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Publication.List;
 
 namespace Etransactions.Functions.Publication.Versions;
@@ -25,7 +28,8 @@ public sealed record ListDocument(
         "List of large-scale and particularly large-scale intermediary digital platforms");
 
     public const string LargePlatformsLegalBasis = "Nghị định 137/2024/NĐ-CP, Điều 18 khoản 4 điểm b / Decree 137/2024/ND-CP, Article 18.4.b";
-}
 
-/// <summary>A text in Vietnamese and in English.</summary>
-public sealed record LocalizedText(string Vi, string En);
+    /// <summary>What a stored <c>v{n}.json</c> says.</summary>
+    public static ListDocument Parse(byte[] json) =>
+        JsonSerializer.Deserialize<ListDocument>(json, AppJson.Options) ?? throw new InvalidOperationException("A list version's JSON is null.");
+}

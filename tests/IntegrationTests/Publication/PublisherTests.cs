@@ -194,14 +194,22 @@ public sealed class PublisherTests : IAsyncLifetime
     public async Task Runs_at_once_publish_one_version()
     {
         await _publishing.AddAsync("Sàn Sen Vàng", 3_500_000);
+        // A second app instance whose clock is a second ahead: its claim would be other bytes than the first's.
+        using var other = new Publishing(_azurite!.ConnectionString, _publishing.Faults, Publishing.Start.AddSeconds(1));
         _publishing.Faults.MeetAt("large-platforms/v1.json", runs: 2);
 
-        var outcomes = await Task.WhenAll(_publishing.PublishAsync(), _publishing.PublishAsync(), _publishing.PublishAsync());
+        var outcomes = await Task.WhenAll(_publishing.PublishAsync(), other.PublishAsync(), _publishing.PublishAsync());
 
         Assert.All(outcomes, outcome => Assert.Equal(1, outcome.Latest));
         Assert.Equal([1], outcomes.SelectMany(outcome => outcome.Published));
         Assert.Single((await _publishing.IndexAsync())!.Versions);
         Assert.Equal(4, (await _publishing.BlobsAsync()).Count);
+        // Whichever claim won, the history, the CSV and the signature are of the JSON that is stored.
+        var entry = (await _publishing.IndexAsync())!.Versions[0];
+        var json = (await _publishing.ReadAsync("large-platforms/v1.json"))!;
+        Assert.Equal(Sha256(json), entry.Files.Json.Sha256);
+        Assert.Equal(entry.Signer, ListSignature.SignerOf(json, (await _publishing.ReadAsync("large-platforms/v1.json.p7s"))!));
+        Assert.Equal(entry.PublishedAt, (await _publishing.DocumentAsync(1)).PublishedAt);
     }
 
     [Fact]

@@ -34,8 +34,12 @@ internal sealed class Publishing : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public Publishing(string storage)
+    /// <param name="faults">Shared with another instance, for runs of two app instances that meet at a write.</param>
+    /// <param name="clockStart">The instance's clock; <see cref="Start"/> unless given.</param>
+    public Publishing(string storage, StorageFaults? faults = null, DateTimeOffset? clockStart = null)
     {
+        Faults = faults ?? new StorageFaults();
+        Clock = new FakeTimeProvider(clockStart ?? Start);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage, ["DURABLE_TASK_HUB"] = "publication" })
             .Build();
@@ -48,9 +52,9 @@ internal sealed class Publishing : IDisposable
         Lists = new BlobContainerClient(storage, PublishedLists.Container);
     }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; }
 
-    public StorageFaults Faults { get; } = new();
+    public StorageFaults Faults { get; }
 
     public BlobContainerClient Lists { get; }
 

@@ -43,11 +43,8 @@ public sealed class Browser : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static Browser Desktop() => new(phone: false);
-
-    public static Browser Phone() => new(phone: true);
-
-    public static Browser Open(string viewport) => viewport == "phone" ? Phone() : Desktop();
+    /// <summary>A browser as a phone for <c>"phone"</c>, else in a desktop window.</summary>
+    public static Browser Open(string viewport) => new(phone: viewport == "phone");
 
     public void GoTo(Uri url) => Driver.Navigate().GoToUrl(url);
 
