@@ -60,7 +60,7 @@ public sealed class AppHost : IAsyncDisposable
         var log = new HostLog();
         var ownData = dataFolder is null;
         dataFolder ??= TempFolder.Create("host");
-        var host = await RunningHost.StartAsync(new LocalHostOptions
+        var host = await StartRetryingAsync(() => RunningHost.StartAsync(new LocalHostOptions
         {
             RepositoryRoot = RepositoryRoot.Find(),
             AppProject = project ?? TestAppProject,
@@ -71,8 +71,26 @@ public sealed class AppHost : IAsyncDisposable
             HostId = hostId ?? $"test-{id}",
             PollingInterval = TimeSpan.FromMilliseconds(200),
             SettingOverrides = names,
-        }, log.Configure, TestContext.Current.CancellationToken);
+        }, log.Configure, TestContext.Current.CancellationToken));
         return new AppHost(host, log, dataFolder, names, deleteData: ownData);
+    }
+
+    /// <summary>
+    /// The host takes free loopback ports by asking the system for one and binding it a moment later; another
+    /// process of a busy test run can take it in between. A start that lost that race is tried again.
+    /// </summary>
+    private static async Task<RunningHost> StartRetryingAsync(Func<Task<RunningHost>> start)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start();
+            }
+            catch (IOException failure) when (attempt < 3 && failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
     }
 
     public BlobContainerClient Container(string settingName) => new(Host.StorageConnectionString, Names[settingName]);
