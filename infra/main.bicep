@@ -27,6 +27,16 @@ param principalId string = ''
 @description('Region of the Document Intelligence account, when prebuilt-read is not offered in `location`. Empty means `location`.')
 param documentIntelligenceLocation string = ''
 
+@description('Name of this information system, printed on every paper copy and shown on the public pages (INFORMATION_SYSTEM_NAME; Decree 137 Art. 5.1.a).')
+@minLength(1)
+@maxLength(200)
+param informationSystemName string
+
+@description('Name of the agency that administers this information system (INFORMATION_SYSTEM_ADMINISTRATOR; Decree 137 Art. 5.1.a).')
+@minLength(1)
+@maxLength(200)
+param informationSystemAdministrator string
+
 @description('Durable Functions task hub name (DURABLE_TASK_HUB, read by host.json): 3-45 letters and digits, starting with a letter.')
 @minLength(3)
 @maxLength(45)
@@ -172,11 +182,14 @@ var appSettings = {
   // Telemetry authenticated with Microsoft Entra ID; the connection string only addresses the resource.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.clientId}'
+  // Who this information system is (Decree 137 Art. 5.1.a): on every paper copy and the public pages.
+  INFORMATION_SYSTEM_NAME: informationSystemName
+  INFORMATION_SYSTEM_ADMINISTRATOR: informationSystemAdministrator
   // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
   DURABLE_TASK_HUB: durableTaskHub
   ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)
   // Conversion (Decree 137 Art. 4): where the QR code of a data message points, and the limits on a scan.
-  CONVERSION_VERIFY_URL_BASE: 'https://${functionApp.outputs.defaultHostName}/api/data-messages'
+  CONVERSION_VERIFY_URL_BASE: 'https://${functionApp.outputs.defaultHostName}/verify'
   SCAN_MAX_BYTES: string(scanMaxBytes)
   SCAN_MAX_PAGES: string(scanMaxPages)
   SCAN_MAX_PIXELS_PER_PAGE: string(scanMaxPixelsPerPage)

@@ -14,7 +14,7 @@ public sealed partial class IssueAgencyKeyFunction(ApiKeyAuthenticator authentic
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agencies/{agencyCode}/keys")] HttpRequest request, string agencyCode)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agencies/{agencyCode}/keys")] HttpRequest request, string agencyCode)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -6,9 +6,9 @@ namespace Etransactions.Functions.Conversion;
 
 public sealed class ConversionOptions : IValidatableObject
 {
-    /// <summary>Public URL of <c>GET /api/data-messages</c> that QR codes point to; the lookup code is appended.</summary>
+    /// <summary>Public URL of the verification page (<c>/verify</c>) that QR codes and paper copies point to; the lookup code is appended.</summary>
     [ConfigurationKeyName("CONVERSION_VERIFY_URL_BASE")]
-    public string VerifyUrlBase { get; set; } = "http://127.0.0.1:7071/api/data-messages";
+    public string VerifyUrlBase { get; set; } = "http://127.0.0.1:7071/verify";
 
     /// <summary>Largest scan accepted, in bytes; checked from the blob's properties before any download.</summary>
     [ConfigurationKeyName("SCAN_MAX_BYTES")]

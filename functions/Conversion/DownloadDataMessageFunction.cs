@@ -11,7 +11,7 @@ public sealed class DownloadDataMessageFunction(ConversionLookups lookups)
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "data-messages/{code}/{file}")] HttpRequest request, string code, string file)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/data-messages/{code}/{file}")] HttpRequest request, string code, string file)
     {
         if (file is not ("pdf" or "manifest"))
         {

@@ -10,7 +10,7 @@ public sealed class GetConversionFunction(ConversionLookups lookups)
     public const string Name = "getConversion";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversions")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversions")] HttpRequest request)
     {
         var view = await lookups.ConversionStatusAsync(request.Query["blob"], ApiBase.Of(request, 1), request.HttpContext.RequestAborted);
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -10,7 +10,7 @@ public sealed class GetDataMessageFunction(ConversionLookups lookups)
     public const string Name = "getDataMessage";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "data-messages/{code}")] HttpRequest request, string code)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/data-messages/{code}")] HttpRequest request, string code)
     {
         var view = await lookups.DataMessageAsync(code, ApiBase.Of(request, 2), request.HttpContext.RequestAborted);
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -19,7 +19,7 @@ public sealed class RetryConversionFunction(ApiKeyAuthenticator authenticator, C
     public const string Queue = "conversion-retries";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversions/retry")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversions/retry")] HttpRequest request)
     {
         var cancellation = request.HttpContext.RequestAborted;
         var caller = await authenticator.AuthenticateAsync(request, cancellation);

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs.Models;

@@ -1,4 +1,5 @@
 using Etransactions.Functions.Core.Clock;
+using Etransactions.Functions.Core.InformationSystem;
 using Etransactions.Functions.Core.Problems;
 using Etransactions.Functions.Core.Settings;
 using Etransactions.Functions.Core.Storage;
@@ -28,6 +29,7 @@ public static class CoreExtensions
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAppSettings<DurableOptions>(configuration);
+        services.AddAppSettings<InformationSystemOptions>(configuration);
         services.AddStorage(configuration);
         // Registered last, so it wins over any TimeProvider a framework registered before.
         services.AddSingleton(AppClock.Create(configuration));

@@ -12,7 +12,7 @@ public sealed partial class HealthFunction(StorageHealthCheck storage, ILogger<H
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request)
     {
         var report = await storage.CheckAsync(request.HttpContext.RequestAborted);
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -18,7 +18,7 @@ public sealed class ListNotificationsFunction(ApiKeyAuthenticator authenticator,
     public const int MaxLimit = 1000;
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/notifications")] HttpRequest request)
     {
         var cancellation = request.HttpContext.RequestAborted;
         var caller = await authenticator.AuthenticateAsync(request, cancellation);

@@ -411,7 +411,7 @@ public partial class TemplateTests
     [GeneratedRegex(@"^\[format\('\{0\}/\{1\}', .+, (?<last>'[^']*'|parameters\('\w+'\))\)\]$")]
     private static partial Regex ChildNameFormat();
 
-    [GeneratedRegex(@"^\[format\('https://\{0\}/api/data-messages', (?<host>.+)\)\]$")]
+    [GeneratedRegex(@"^\[format\('https://\{0\}/verify', (?<host>.+)\)\]$")]
     private static partial Regex VerifyUrlFormat();
 
     [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(VaultName=\{0\};SecretName=\{1\}\)', (?<vault>.+), variables\('(?<secret>\w+)'\)\)\]$")]

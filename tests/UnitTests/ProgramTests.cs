@@ -13,6 +13,7 @@ using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Registry;
 using Etransactions.Functions.Publication;
 using Etransactions.Functions.Publication.Publishing;
+using Etransactions.UnitTests.Support;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public class ProgramTests
     [Fact]
     public void Build_LocalSettings_PassesValidationAndResolvesTheFunctionsServices()
     {
-        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "testhub", ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check" });
+        using var host = Build(AppStart.LocalSettings());
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         Assert.NotNull(host.Services.GetRequiredService<StorageHealthCheck>());
@@ -46,7 +47,9 @@ public class ProgramTests
     [Fact]
     public void Build_SettingMissing_FailsValidationNamingIt()
     {
-        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["DURABLE_TASK_HUB"] = "", ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check" });
+        var settings = AppStart.LocalSettings();
+        settings["DURABLE_TASK_HUB"] = "";
+        using var host = Build(settings);
 
         var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Equal(["App setting DURABLE_TASK_HUB: is missing"], exception.Failures);

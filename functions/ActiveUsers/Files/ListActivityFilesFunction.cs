@@ -13,7 +13,7 @@ public sealed class ListActivityFilesFunction(ApiKeyAuthenticator authenticator,
     public const string Name = "listActivityFiles";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "platforms/{id}/activity/files")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/platforms/{id}/activity/files")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequirePlatformOrRegulator(id);

@@ -22,7 +22,7 @@ public sealed partial class PostActivityFunction(
     public const string Name = "postActivity";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "platforms/{id}/activity")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/platforms/{id}/activity")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequirePlatform(id);

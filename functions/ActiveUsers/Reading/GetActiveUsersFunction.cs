@@ -12,7 +12,7 @@ public sealed class GetActiveUsersFunction(ApiKeyAuthenticator authenticator, Pl
     public const string Name = "getActiveUsers";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "platforms/{id}/active-users")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/platforms/{id}/active-users")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequirePlatformOrRegulator(id);

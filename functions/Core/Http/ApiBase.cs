@@ -10,6 +10,9 @@ public static class ApiBase
     {
         var segments = request.Path.Value?.TrimEnd('/').Split('/') ?? [];
         var root = string.Join('/', segments.Take(Math.Max(1, segments.Length - routeSegments)));
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{root}";
+        return $"{Site(request)}{root}";
     }
+
+    /// <summary>The absolute site root of a request (<c>https://host</c>), for links to pages outside the API.</summary>
+    public static string Site(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

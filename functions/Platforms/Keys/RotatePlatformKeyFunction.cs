@@ -21,7 +21,7 @@ public sealed partial class RotatePlatformKeyFunction(
     public const string Name = "rotatePlatformKey";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "platforms/{id}/keys")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/platforms/{id}/keys")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         var idempotencyKey = request.Headers[IdempotencyKey.Header].FirstOrDefault();

@@ -15,7 +15,7 @@ public sealed class GetPopulationFunction(ApiKeyAuthenticator authenticator, Pop
     public const string Name = "getPopulation";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "population/{year}")] HttpRequest request, string year)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/population/{year}")] HttpRequest request, string year)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -14,7 +14,7 @@ public sealed partial class PutPopulationFunction(
     public const string Name = "putPopulation";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "population/{year}")] HttpRequest request, string year)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/population/{year}")] HttpRequest request, string year)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -11,7 +11,7 @@ public sealed class GetPlatformFunction(ApiKeyAuthenticator authenticator, Platf
     public const string Name = "getPlatform";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "platforms/{id}")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/platforms/{id}")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequirePlatformOrRegulator(id);

@@ -11,7 +11,7 @@ public sealed class ListPlatformsFunction(ApiKeyAuthenticator authenticator, Pla
     public const string Name = "listPlatforms";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "platforms")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/platforms")] HttpRequest request)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -15,7 +15,7 @@ public sealed partial class RegisterPlatformFunction(
     public const string Name = "registerPlatform";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "platforms")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/platforms")] HttpRequest request)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -14,7 +14,7 @@ public sealed partial class UpdatePlatformFunction(
     public const string Name = "updatePlatform";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "platforms/{id}")] HttpRequest request, string id)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/platforms/{id}")] HttpRequest request, string id)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequireRegulator();

@@ -21,7 +21,7 @@ public sealed class GetDeterminationFunction(
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "platforms/{id}/determinations/{cycle}")] HttpRequest request, string id, string cycle)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/platforms/{id}/determinations/{cycle}")] HttpRequest request, string id, string cycle)
     {
         var cancellation = request.HttpContext.RequestAborted;
         (await authenticator.AuthenticateAsync(request, cancellation)).RequirePlatformOrRegulator(id);

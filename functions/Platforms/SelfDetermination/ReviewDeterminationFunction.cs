@@ -25,7 +25,7 @@ public sealed partial class ReviewDeterminationFunction(
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "platforms/{id}/determinations/{cycle}/review")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/platforms/{id}/determinations/{cycle}/review")] HttpRequest request,
         string id, string cycle, [DurableClient] DurableTaskClient client)
     {
         var cancellation = request.HttpContext.RequestAborted;

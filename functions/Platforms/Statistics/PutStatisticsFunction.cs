@@ -26,7 +26,7 @@ public sealed partial class PutStatisticsFunction(
 
     [Function(Name)]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "platforms/{id}/statistics/{cycle}")] HttpRequest request, string id, string cycle,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/platforms/{id}/statistics/{cycle}")] HttpRequest request, string id, string cycle,
         [DurableClient] DurableTaskClient client)
     {
         var cancellation = request.HttpContext.RequestAborted;

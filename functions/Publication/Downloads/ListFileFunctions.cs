@@ -15,15 +15,15 @@ public sealed class ListFileFunctions(ListDownloads downloads)
     public const string SignatureName = "getLargePlatformListSignature";
 
     [Function(JsonName)]
-    public Task<IResult> Json([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists/large-platforms.json")] HttpRequest request) =>
+    public Task<IResult> Json([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists/large-platforms.json")] HttpRequest request) =>
         SendAsync(request, files => files.Json, "application/json; charset=utf-8", "inline", "json");
 
     [Function(CsvName)]
-    public Task<IResult> Csv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists/large-platforms.csv")] HttpRequest request) =>
+    public Task<IResult> Csv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists/large-platforms.csv")] HttpRequest request) =>
         SendAsync(request, files => files.Csv, "text/csv; charset=utf-8; header=present", "attachment", "csv");
 
     [Function(SignatureName)]
-    public Task<IResult> Signature([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists/large-platforms.json.p7s")] HttpRequest request) =>
+    public Task<IResult> Signature([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists/large-platforms.json.p7s")] HttpRequest request) =>
         SendAsync(request, files => files.Signature, ListSignature.ContentType, "attachment", "json.p7s");
 
     private async Task<IResult> SendAsync(HttpRequest request, Func<ListFiles, PublishedFile> pick, string contentType, string disposition, string extension)

@@ -11,7 +11,7 @@ public sealed class ListPageFunction(ListDownloads downloads)
     public const string Name = "getLargePlatformListPage";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists/large-platforms")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists/large-platforms")] HttpRequest request)
     {
         var cancellation = request.HttpContext.RequestAborted;
         var query = ListQuery.Parse(request);

@@ -16,7 +16,7 @@ public sealed class ListVersionsFunction(ListDownloads downloads)
     public const string Name = "getLargePlatformListVersions";
 
     [Function(Name)]
-    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists/large-platforms/versions")] HttpRequest request)
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/lists/large-platforms/versions")] HttpRequest request)
     {
         var query = ListQuery.Parse(request);
         var (index, version) = await downloads.ResolveAsync(query.Version, request.HttpContext.RequestAborted);

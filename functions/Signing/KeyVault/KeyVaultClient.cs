@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Buffers.Text;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using Azure.Core;
 
 namespace Etransactions.Functions.Signing.KeyVault;

@@ -23,6 +23,8 @@ internal static class AppStart
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["DURABLE_TASK_HUB"] = "testhub",
+        ["INFORMATION_SYSTEM_NAME"] = "Hệ thống thử",
+        ["INFORMATION_SYSTEM_ADMINISTRATOR"] = "Đơn vị thử",
         ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check",
     };
 

@@ -1,6 +1,5 @@
 using System.Collections;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using Etransactions.Functions.Conversion.Documents.Pdf.Fonts;
 
 namespace Etransactions.Functions.Conversion.Documents.Pdf;
@@ -41,34 +40,13 @@ internal sealed record SymbolLayout(IReadOnlyList<SymbolLine> Lines, IReadOnlyLi
         return new SymbolLayout(lines, qr, qrSize, stacked, band);
     }
 
-    /// <summary>Breaks a line at spaces into pieces no wider than <paramref name="width"/> (a longer word stays whole).</summary>
     private static IEnumerable<SymbolLine> Wrap(XGraphics gfx, SymbolLine line, double width)
     {
         var font = DejaVuFonts.Font(line.Size);
-        RefuseMissingGlyphs(line.Text, font);
-        var current = "";
-        foreach (var word in line.Text.Split(' '))
-        {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-            {
-                yield return line with { Text = current };
-                current = word;
-            }
-            else
-            {
-                current = candidate;
-            }
-        }
-        yield return line with { Text = current };
-    }
-
-    private static void RefuseMissingGlyphs(string text, XFont font)
-    {
-        var missing = GlyphHelper.GlyphIndicesFromString(text, font).Where(pair => pair.GlyphIndex == 0).Select(pair => char.ConvertFromUtf32(pair.CodePoint)).Distinct().ToList();
-        if (missing.Count > 0)
+        if (TextWrap.MissingGlyphs(line.Text, font) is { Count: > 0 } missing)
         {
             throw Rejections.Scan("symbol-block", $"characters the font cannot show: {string.Join(' ', missing)}");
         }
+        return TextWrap.Lines(gfx, line.Text, font, width).Select(text => line with { Text = text });
     }
 }

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Security.Cryptography;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Messages;

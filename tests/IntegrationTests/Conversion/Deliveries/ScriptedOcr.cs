@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Runtime.CompilerServices;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;

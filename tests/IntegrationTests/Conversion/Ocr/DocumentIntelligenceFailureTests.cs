@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using Azure.Core.Pipeline;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr.DocumentIntelligence;

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Runtime.Versioning;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents;

@@ -15,6 +15,20 @@ public static class PdfChecks
 
     public static async Task<string> TextAsync(byte[] pdf) => (await ExternalTool.RunAsync("pdftotext", [await FileAsync(pdf), "-"])).Stdout;
 
+    /// <summary>The text of one page (from 1), white space made single spaces, as a reader searches it.</summary>
+    public static async Task<string> PageTextAsync(byte[] pdf, int page)
+    {
+        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = (await ExternalTool.RunAsync("pdftotext", ["-f", number, "-l", number, await FileAsync(pdf), "-"])).Stdout;
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>pdfinfo's report: "Pages:", "Page size:" and the rest.</summary>
+    public static async Task<string> InfoAsync(byte[] pdf) => (await ExternalTool.RunAsync("pdfinfo", [await FileAsync(pdf)])).Stdout;
+
+    /// <summary>The XMP metadata packet as pdfinfo reads it.</summary>
+    public static async Task<string> XmpAsync(byte[] pdf) => (await ExternalTool.RunAsync("pdfinfo", ["-meta", await FileAsync(pdf)])).Stdout;
+
     /// <summary>The text of the QR code on page 1, as zbarimg reads it from a 200 dpi render.</summary>
     public static async Task<string> QrAsync(byte[] pdf)
     {

@@ -1,5 +1,6 @@
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Core;
+using Etransactions.UnitTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -46,14 +47,9 @@ public class OcrOptionsTests
 
     private static ServiceProvider Services(string? endpoint)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-                ["DURABLE_TASK_HUB"] = "testhub",
-                ["DOCUMENT_INTELLIGENCE_ENDPOINT"] = endpoint,
-            })
-            .Build();
+        var settings = AppStart.LocalSettings();
+        settings["DOCUMENT_INTELLIGENCE_ENDPOINT"] = endpoint;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddCore(configuration).AddOcr(configuration);
         return services.BuildServiceProvider();

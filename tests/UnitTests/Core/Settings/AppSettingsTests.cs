@@ -22,6 +22,8 @@ public class AppSettingsTests
                 "CONVERSION_VERIFY_URL_BASE",
                 "DOCUMENT_INTELLIGENCE_ENDPOINT",
                 "DURABLE_TASK_HUB",
+                "INFORMATION_SYSTEM_ADMINISTRATOR",
+                "INFORMATION_SYSTEM_NAME",
                 "ORCHESTRATION_HISTORY_RETENTION_DAYS",
                 "PLATFORMS_MAX_BODY_BYTES",
                 "REGULATOR_API_KEY",

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Azure;

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core;
 using System.ComponentModel;
 using System.Diagnostics;
 
