@@ -3,7 +3,9 @@ using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf;
 using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Storage;
+using Etransactions.Functions.Conversion.PaperCopies;
 using Etransactions.Functions.Core.Settings;
+using Etransactions.Functions.Register;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,9 @@ public static class ConversionExtensions
         services.AddSingleton<DataMessageBuilder>();
         services.AddSingleton<DataMessagePublisher>();
         services.AddSingleton<ScanConverter>();
+        services.AddRegister(configuration);
+        services.AddSingleton<PaperCopyStore>();
+        services.AddSingleton<PaperCopyIssuer>();
         return services.AddSingleton<ConversionLookups>();
     }
 }

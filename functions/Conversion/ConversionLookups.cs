@@ -84,20 +84,11 @@ public sealed class ConversionLookups(ConversionRegistry registry, ConversionSto
 
     private async Task<(DataMessageRecord Record, LookupCode Code)> StoredAsync(string codeInput, CancellationToken cancellation)
     {
-        LookupCode code;
-        try
-        {
-            code = LookupCode.Parse(codeInput);
-        }
-        catch (InvalidLookupCodeException invalid)
-        {
-            var message = Both(invalid.ReasonVi, invalid.ReasonEn);
-            throw new ValidationFailedException([new FieldError("code", message)], message);
-        }
+        var code = DataMessageCode.Parse(codeInput);
         var record = await registry.GetDataMessageAsync(code.Canonical, cancellation);
         if (record is not { State: DataMessageState.Stored, ManifestPath: not null, PdfPath: not null })
         {
-            throw new NotFoundException(Both($"Không có thông điệp dữ liệu mã {code.Display}", $"No data message has the code {code.Display}"));
+            throw DataMessageCode.NotFound(code);
         }
         return (record, code);
     }

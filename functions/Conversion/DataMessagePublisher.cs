@@ -5,6 +5,7 @@ using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Messages;
 using Etransactions.Functions.Conversion.Requests;
 using Etransactions.Functions.Conversion.Storage;
+using Etransactions.Functions.Register;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Etransactions.Functions.Conversion;
 /// made on first need: a rejected upload never starts an engine or loads a key.
 /// </summary>
 public sealed partial class DataMessagePublisher(
-    ConversionRegistry registry, ConversionStore store, DataMessageBuilder builder, Lazy<IOcrEngine> ocr, Lazy<IPdfSigner> signer,
+    ConversionRegistry registry, ConversionStore store, ConversionRegister register, DataMessageBuilder builder, Lazy<IOcrEngine> ocr, Lazy<IPdfSigner> signer,
     TimeProvider clock, IOptions<ConversionOptions> options, ILogger<DataMessagePublisher> logger)
 {
     public const string SignatureReason = "Converted from a paper document (Decree 137/2024/ND-CP Art. 4)";
@@ -27,8 +28,21 @@ public sealed partial class DataMessagePublisher(
         var code = LookupCode.Parse(message.Code).Display;
         var converter = request.Converter.Value;
         var qrPayload = request.Qr ? QrPayloadOf(code, message.ConvertedAt, converter) : null;
-        var symbol = new SymbolBlock(DataMessageSymbol.Vi, DataMessageSymbol.En, message.ConvertedAt, converter, code, qrPayload);
-        var built = await builder.BuildAsync(scan, inspected, request.Language, symbol, ocr.Value, cancellation);
+        // Numbered before the build, so the PDF carries its number; a re-delivery finds the same entry by the message id.
+        var entry = await register.EnterAsync(new RegisterRequest(
+            location.AgencyCode, $"scan:{message.MessageId}", RegisterDirection.ScanToDataMessage, message.ConvertedAt, converter, code, message.SourceSha256, inspected.PageCount),
+            cancellation);
+        var symbol = new SymbolBlock(DataMessageSymbol.Vi, DataMessageSymbol.En, message.ConvertedAt, converter, code, qrPayload) { RegisterNumber = entry.Number.ToString() };
+        BuiltDataMessage built;
+        try
+        {
+            built = await builder.BuildAsync(scan, inspected, request.Language, symbol, ocr.Value, cancellation);
+        }
+        catch (ScanRejectedException rejected)
+        {
+            await register.VoidAsync(entry.Number, rejected.ReasonEn, CancellationToken.None);
+            throw;
+        }
 
         // Signing is the very last change to the PDF (Art. 4.2.dd): anything after it would break it.
         var pdf = built.Pdf;
@@ -58,9 +72,11 @@ public sealed partial class DataMessagePublisher(
             qrPayload is null ? null : new ManifestQr(qrPayload),
             signature,
             [.. built.Pages.Select(page => new ManifestPage(page.Index, page.Source.ToString().ToLowerInvariant(), page.Characters))],
-            built.Text);
+            built.Text)
+        { RegisterNumber = entry.Number.ToString() };
         await store.WriteDataMessageAsync(pdfName, pdf, manifestName, manifest.ToJson(), cancellation);
         await registry.MarkStoredAsync(message.Code, pdfPath, $"{ConversionStore.DataMessagesContainer}/{manifestName}", outputSha256, built.PageCount, signature is not null, cancellation);
+        await register.CompleteAsync(entry.Number, outputSha256, built.PageCount, cancellation);
         LogPublished(message.MessageId, built.PageCount, built.Ocr.Engine, signature is not null);
     }
 

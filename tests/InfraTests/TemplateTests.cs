@@ -219,6 +219,8 @@ public partial class TemplateTests
 
         Assert.Contains("scans", containers); // uploads; convertScan's blob trigger (source EventGrid)
         Assert.Contains("data-messages", containers);
+        Assert.Contains("documents", containers); // electronic documents; storeDocument's blob trigger (source EventGrid)
+        Assert.Contains("paper-copies", containers);
         Assert.Contains("activitysets", containers);
         Assert.Contains("public-lists", containers); // published versions of the large platforms list
         Assert.Contains("activity", containers); // activity files; importActivityFile's blob trigger (source EventGrid)
@@ -227,7 +229,7 @@ public partial class TemplateTests
         Assert.Contains("azure-webjobs-secrets", containers);
         Assert.Equal(
             ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
-             "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population"],
+             "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "register"],
             tables.Order());
         Assert.Equal(["conversion-retries"], queues);
     }

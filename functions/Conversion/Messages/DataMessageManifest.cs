@@ -29,6 +29,9 @@ public sealed record DataMessageManifest(
 {
     public const string SchemaName = "etransactions.data-message-manifest/1";
 
+    /// <summary>The conversion's number in the register, <c>{agency}/{year}/{sequence}</c>.</summary>
+    public string? RegisterNumber { get; init; }
+
     private static readonly JsonSerializerOptions Written = new(AppJson.Options) { WriteIndented = true, IndentSize = 2 };
 
     /// <summary>The manifest as stored: indented JSON, UTF-8, a final newline.</summary>

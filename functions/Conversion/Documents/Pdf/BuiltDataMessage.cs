@@ -9,7 +9,11 @@ namespace Etransactions.Functions.Conversion.Documents.Pdf;
 /// <param name="Converter">The full name of the converting agency, organisation or person, NFC.</param>
 /// <param name="LookupCode">The code to find the message again, as shown: "K7Q-M4T-ZP5".</param>
 /// <param name="QrPayload">The text of the QR code (`DM137/1`); no QR code when null.</param>
-public sealed record SymbolBlock(string SymbolVi, string SymbolEn, DateTimeOffset ConvertedAt, string Converter, string LookupCode, string? QrPayload);
+public sealed record SymbolBlock(string SymbolVi, string SymbolEn, DateTimeOffset ConvertedAt, string Converter, string LookupCode, string? QrPayload)
+{
+    /// <summary>The conversion's number in the register, <c>{agency}/{year}/{sequence}</c>, written into the document information.</summary>
+    public string? RegisterNumber { get; init; }
+}
 
 /// <summary>Where one page's text came from: OCR, or the text layer the PDF page already had.</summary>
 public enum PageTextSource

@@ -14,7 +14,13 @@ internal static class DocumentInfo
         info.Title = $"{symbol.SymbolVi.Normalize(NormalizationForm.FormC)} ({symbol.LookupCode})";
         info.Author = symbol.Converter.Normalize(NormalizationForm.FormC);
         info.Subject = symbol.SymbolEn;
-        info.Keywords = symbol.LookupCode;
+        // PDFsharp writes the keywords into the XMP packet it makes on every save, signing included.
+        info.Keywords = symbol.RegisterNumber is { } number ? $"{symbol.LookupCode} {number}" : symbol.LookupCode;
+        if (symbol.RegisterNumber is { } registered)
+        {
+            info.Elements.SetString("/RegisterNumber", registered);
+            info.Elements.SetString("/ConversionDirection", Register.RegisterDirection.ScanToDataMessage);
+        }
         // The application that made the document. The producer is PDFsharp's to write: it keeps the entry read-only
         // and sets it on every save.
         info.Creator = Application;

@@ -37,4 +37,13 @@ public static class PdfChecks
         var read = await ExternalTool.RunAsync("zbarimg", ["--raw", "-q", "-Sbinary", image + ".png"]);
         return read.Stdout;
     }
+
+    /// <summary>The QR code in the top-left square of page 1 (<paramref name="side"/> points a side), from a 200 dpi render of that square alone.</summary>
+    public static async Task<string> TopLeftQrAsync(byte[] pdf, double side)
+    {
+        var image = Path.Combine(Path.GetTempPath(), $"etransactions-qr-{Guid.NewGuid():N}");
+        var pixels = ((int)Math.Ceiling(side / 72 * 200)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ExternalTool.RunAsync("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", pixels, "-H", pixels, "-png", "-singlefile", await FileAsync(pdf), image]);
+        return (await ExternalTool.RunAsync("zbarimg", ["--raw", "-q", "-Sbinary", image + ".png"])).Stdout;
+    }
 }
