@@ -3,7 +3,9 @@ using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Conversion.Documents.Pdf;
 using Etransactions.Functions.Signing;
 using Etransactions.Functions.Conversion.Storage;
+using Etransactions.Functions.Conversion.Electronic;
 using Etransactions.Functions.Conversion.PaperCopies;
+using Etransactions.Functions.Conversion.Verification;
 using Etransactions.Functions.Core.Settings;
 using Etransactions.Functions.Register;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -37,6 +39,8 @@ public static class ConversionExtensions
         services.AddRegister(configuration);
         services.AddSingleton<PaperCopyStore>();
         services.AddSingleton<PaperCopyIssuer>();
+        services.AddSingleton<VerificationLookup>();
+        services.AddSingleton<DocumentIntake>();
         return services.AddSingleton<ConversionLookups>();
     }
 }

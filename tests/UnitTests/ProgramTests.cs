@@ -3,6 +3,9 @@ using Etransactions.Functions.ActiveUsers.Months;
 using Etransactions.Functions.ApiKeys;
 using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
+using Etransactions.Functions.Conversion.Electronic;
+using Etransactions.Functions.Conversion.PaperCopies;
+using Etransactions.Functions.Conversion.Verification;
 using Etransactions.Functions.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
@@ -13,6 +16,7 @@ using Etransactions.Functions.Platforms.Determinations;
 using Etransactions.Functions.Platforms.Registry;
 using Etransactions.Functions.Publication;
 using Etransactions.Functions.Publication.Publishing;
+using Etransactions.Functions.Register;
 using Etransactions.UnitTests.Support;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +45,10 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<ActivityMonths>());
         Assert.NotNull(host.Services.GetRequiredService<Notifier>());
         Assert.NotNull(host.Services.GetRequiredService<LargePlatformPublisher>());
+        Assert.NotNull(host.Services.GetRequiredService<PaperCopyIssuer>());
+        Assert.NotNull(host.Services.GetRequiredService<VerificationLookup>());
+        Assert.NotNull(host.Services.GetRequiredService<DocumentIntake>());
+        Assert.NotNull(host.Services.GetRequiredService<ConversionRegister>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Core.Web;
 using Etransactions.Functions.Platforms.Domain;
 using Etransactions.Functions.Publication.List;
 using Etransactions.Functions.Publication.Versions;
@@ -214,7 +215,5 @@ public static class ListPage
     private static string ScaleClass(Scale scale) => scale == Scale.ParticularlyLarge ? "particularlyLarge" : "large";
 
     /// <summary>Text escaped for HTML content and quoted attributes; Vietnamese letters stay as they are (the page is UTF-8).</summary>
-    private static string H(string value) => value
-        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+    private static string H(string value) => Html.Encode(value);
 }

@@ -167,9 +167,4 @@ public sealed class PadesSignerTests
         var offset = new TimeSpan(int.Parse(zone[1..3], CultureInfo.InvariantCulture), int.Parse(zone[4..6], CultureInfo.InvariantCulture), 0);
         return new DateTimeOffset(time, zone[0] == '-' ? -offset : offset);
     }
-
-    private sealed class FixedKey(SigningKey key) : ISigningKeySource
-    {
-        public Task<SigningKey> GetAsync(CancellationToken cancellation) => Task.FromResult(key);
-    }
 }

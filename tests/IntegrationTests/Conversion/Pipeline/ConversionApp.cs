@@ -61,6 +61,16 @@ public sealed class ConversionApp : IAsyncDisposable
         return $"scans/{nameInContainer}";
     }
 
+    /// <summary>Uploads an electronic document under <c>documents/{agency}/</c>, the metadata percent-encoded.</summary>
+    public async Task<string> UploadDocumentAsync(string agency, string name, byte[] bytes, IDictionary<string, string> metadata)
+    {
+        var documents = new BlobContainerClient(StorageConnectionString, "documents");
+        await documents.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var encoded = metadata.ToDictionary(pair => pair.Key, pair => Uri.EscapeDataString(pair.Value));
+        await documents.GetBlobClient($"{agency}/{name}").UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Metadata = encoded }, TestContext.Current.CancellationToken);
+        return $"documents/{agency}/{name}";
+    }
+
     /// <summary>The files stored in <c>data-messages</c> for an agency.</summary>
     public async Task<IReadOnlyList<string>> StoredFilesAsync(string agency)
     {
