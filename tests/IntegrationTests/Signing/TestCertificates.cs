@@ -10,10 +10,14 @@ internal static class TestCertificates
     public const string Agency = "Sở Tư pháp thành phố Hà Nội";
 
     /// <summary>A self-signed certificate for <paramref name="commonName"/>, with its private key.</summary>
-    public static X509Certificate2 SelfSigned(string commonName)
+    public static X509Certificate2 SelfSigned(string commonName) =>
+        SelfSigned(commonName, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+
+    /// <summary>A self-signed certificate valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>: one that has expired, or is not yet valid.</summary>
+    public static X509Certificate2 SelfSigned(string commonName, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var rsa = RSA.Create(2048);
-        return Leaf(commonName, rsa).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+        return Leaf(commonName, rsa).CreateSelfSigned(notBefore, notAfter);
     }
 
     /// <summary>A certification authority and a certificate it issued to <paramref name="commonName"/> (with its key).</summary>
