@@ -47,6 +47,13 @@ public sealed class SelfDeterminationActivities(
         return new OpenResult(current.Status, current.ProcessedVersion, current.ReportedVersion, current.ReminderSentDaysBefore);
     }
 
+    /// <summary>The newest submission stored for the cycle (null when none), read just before the orchestration ends.</summary>
+    [Function(SelfDeterminationNames.LatestSubmission)]
+    public async Task<StatisticsEvent?> LatestSubmission([ActivityTrigger] CycleInput input, FunctionContext context) =>
+        await statistics.LatestAsync(input.PlatformId, input.Cycle, context.CancellationToken) is { } latest
+            ? new StatisticsEvent(latest.Version, latest.SubmittedAt)
+            : null;
+
     [Function(SelfDeterminationNames.ApplySubmission)]
     public async Task<StatusResult> ApplySubmission([ActivityTrigger] SubmissionInput input, FunctionContext context)
     {

@@ -36,6 +36,9 @@ public sealed record OpenResult(DeterminationStatus Status, int ProcessedVersion
 
 public sealed record SubmissionInput(ActivityEvent Event, int Version);
 
+/// <summary>The cycle whose latest stored submission is asked for.</summary>
+public sealed record CycleInput(string PlatformId, int Cycle);
+
 public sealed record ReviewInput(ActivityEvent Event, ReviewRecord Review);
 
 /// <param name="DaysBefore">For a reminder; null for the overdue notice.</param>
@@ -56,4 +59,5 @@ public static class SelfDeterminationNames
     public const string ApplySubmission = "selfDeterminationApplySubmission";
     public const string ApplyReview = "selfDeterminationApplyReview";
     public const string Notice = "selfDeterminationNotice";
+    public const string LatestSubmission = "selfDeterminationLatestSubmission";
 }

@@ -63,6 +63,10 @@ internal sealed class SelfDeterminationRun(TaskOrchestrationContext context, Sel
             }
             if (_status == DeterminationStatus.Determined)
             {
+                if (await NewerSubmissionStoredAsync())
+                {
+                    continue;
+                }
                 break;
             }
             if (await SendDueNoticeAsync())
@@ -119,6 +123,22 @@ internal sealed class SelfDeterminationRun(TaskOrchestrationContext context, Sel
         _reportedVersion = _status == DeterminationStatus.Reported ? submission.Version : null;
         _pendingReviews.Clear();
         Publish();
+        return true;
+    }
+
+    /// <summary>
+    /// A submission stored while this run was finishing raised its event into an instance about to complete, where
+    /// it would be lost: the store is asked once more before the run ends.
+    /// </summary>
+    private async Task<bool> NewerSubmissionStoredAsync()
+    {
+        var latest = await context.CallActivityAsync<StatisticsEvent?>(
+            SelfDeterminationNames.LatestSubmission, new CycleInput(input.PlatformId, input.Cycle), Retry);
+        if (latest is null || latest.Version <= _processedVersion)
+        {
+            return false;
+        }
+        _pendingStatistics = latest;
         return true;
     }
 

@@ -66,7 +66,7 @@ internal sealed class Deliveries : IDisposable
             {
                 ["AzureWebJobsStorage"] = storage,
                 ["DURABLE_TASK_HUB"] = "deliveries",
-                ["CONVERSION_VERIFY_URL_BASE"] = "https://dvc.example.gov.vn/api/data-messages",
+                ["CONVERSION_VERIFY_URL_BASE"] = "https://dvc.example.gov.vn/verify",
             })
             .AddInMemoryCollection(settings?.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)) ?? [])
             .Build();

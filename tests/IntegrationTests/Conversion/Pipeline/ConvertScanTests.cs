@@ -65,7 +65,7 @@ public sealed class ConvertScanTests(SharedConversionApp shared)
         Assert.StartsWith("DM137/1\n", qr, StringComparison.Ordinal);
         Assert.Contains($"C={code}\n", qr, StringComparison.Ordinal);
         Assert.Contains($"N={Converter}\n", qr, StringComparison.Ordinal);
-        Assert.Contains($"U=http://127.0.0.1:7071/api/data-messages/{code}", qr, StringComparison.Ordinal);
+        Assert.Contains($"U=http://127.0.0.1:7071/verify/{code}", qr, StringComparison.Ordinal);
         Assert.Equal(message["qr"]!["payload"]!.GetValue<string>(), qr.TrimEnd('\n'));
         // The upload is left exactly as it was.
         var original = _conversion.Scans.GetBlobClient($"{agency}/2026/giay-xac-nhan.png");
