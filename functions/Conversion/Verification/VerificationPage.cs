@@ -42,7 +42,7 @@ public static class VerificationPage
         h2{font-size:1.25rem;margin:2rem 0 .5rem}
         nav ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0;justify-content:flex-end}
         nav a[aria-current]{font-weight:700;text-decoration:none;color:#1b1b1b}
-        form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
+        form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;justify-content:flex-start}
         label{display:block;font-weight:700}
         .hint{display:block;font-size:.9rem;color:#4a4a4a}
         input{font:inherit;padding:.4rem .5rem;border:2px solid #4a4a4a;border-radius:.25rem;min-width:12rem}
@@ -199,7 +199,7 @@ public static class VerificationPage
 
         page.Append(CultureInfo.InvariantCulture, $"""
             <h2 id="original">{Encode(text.DownloadHeading)}</h2>
-            <p><a id="download" href="/api/data-messages/{Encode(message.Code)}/pdf" type="application/pdf">{Encode(text.Download)}</a>, {message.Bytes.ToString("#,##0", CultureInfo.InvariantCulture)} {Encode(text.Bytes)}</p>
+            <p><a id="download" href="/api/data-messages/{Encode(message.Code)}/pdf" type="application/pdf">{Encode(text.Download)}</a>, {Bytes(message.Bytes, text)} {Encode(text.Bytes)}</p>
 
             """);
     }
@@ -242,6 +242,10 @@ public static class VerificationPage
 
     private static string Time(DateTimeOffset at, VerificationText text) =>
         $"<time datetime=\"{IsoTime.Format(at)}\">{Encode(VietnamTime.Display(at))} ({Encode(text.VietnamTime)}, UTC+07:00)</time>";
+
+    /// <summary>1.234.567 in Vietnamese, 1,234,567 in English.</summary>
+    private static string Bytes(long bytes, VerificationText text) =>
+        bytes.ToString("#,##0", new NumberFormatInfo { NumberGroupSeparator = text == VerificationText.Vietnamese ? "." : "," });
 
     private static string Format(string template, string value) => string.Format(CultureInfo.InvariantCulture, template, value);
 }

@@ -26,6 +26,7 @@ public sealed class VerificationPageTests
         Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
         Assert.Contains("02/12/2026 10:04:05", html, StringComparison.Ordinal);
         Assert.Contains("Số SOTP/2026/2", html, StringComparison.Ordinal);
+        Assert.Contains("1.234 byte", html, StringComparison.Ordinal);
         Assert.Contains("Chữ ký hợp lệ", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/verify/K7Q-M4T-ZP5?lang=en\"", html, StringComparison.Ordinal);
     }
