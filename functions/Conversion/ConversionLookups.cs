@@ -96,7 +96,7 @@ public sealed class ConversionLookups(ConversionRegistry registry, ConversionSto
     }
 
     private async Task<BinaryData> FileAsync(string path, LookupCode code, CancellationToken cancellation) =>
-        await store.ReadDataMessageFileAsync(path[(ConversionStore.DataMessagesContainer.Length + 1)..], cancellation)
+        await store.ReadDataMessageFileAsync(path, cancellation)
             ?? throw new NotFoundException(Both($"Tệp của thông điệp {code.Display} không còn", $"The files of data message {code.Display} are gone"));
 
     private static (string Self, string Pdf, string Manifest) LinksOf(string apiBase, string canonical)

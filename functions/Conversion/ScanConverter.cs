@@ -176,7 +176,8 @@ public sealed partial class ScanConverter(
     public static string MessageIdOf(string blobPath, string contentSha256) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{blobPath}\n{contentSha256}")))[..32];
 
-    private static string Describe(Exception failure)
+    /// <summary>The first line of a failure, at most 500 characters: what a record's lastError shows.</summary>
+    public static string Describe(Exception failure)
     {
         var text = $"{failure.GetType().Name}: {failure.Message}";
         var line = text.Split('\n')[0];

@@ -12,4 +12,7 @@ public sealed record SigningKey(X509Certificate2 Certificate, IReadOnlyList<X509
 {
     /// <summary>The certificate's subject common name, which verifiers show as the signer.</summary>
     public string CommonName => Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+
+    /// <summary>The roots the system trusts when it checks signatures: its own chain's root (the certificate itself when self-signed).</summary>
+    public IReadOnlyCollection<X509Certificate2> TrustedRoots => Chain.Count > 0 ? [Chain[^1]] : [Certificate];
 }

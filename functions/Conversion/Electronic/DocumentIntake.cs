@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -25,7 +24,8 @@ public sealed partial class DocumentIntake(
 {
     private readonly BlobContainerClient _uploads = blobs.GetBlobContainerClient(DocumentLocation.Container);
 
-    public async Task<ConversionOutcome> StoreAsync(string blobPath, CancellationToken cancellation)
+    /// <param name="isRetry">Asked for by the retry endpoint: a failed version is tried afresh, its tries counted from one.</param>
+    public async Task<ConversionOutcome> StoreAsync(string blobPath, bool isRetry, CancellationToken cancellation)
     {
         var path = DocumentLocation.NormalisePath(blobPath);
         var blob = _uploads.GetBlobClient(path[(DocumentLocation.Container.Length + 1)..]);
@@ -40,12 +40,14 @@ public sealed partial class DocumentIntake(
         }
         var etag = properties.ETag.ToString();
         var existing = await registry.GetConversionAsync(path, cancellation);
-        if (existing?.BlobEtag == etag && existing.Status is ConversionStatus.Converted or ConversionStatus.Rejected)
+        var sameVersion = existing?.BlobEtag == etag;
+        if (sameVersion && (existing!.Status is ConversionStatus.Converted or ConversionStatus.Rejected || (existing.Status == ConversionStatus.Failed && !isRetry)))
         {
             return ConversionOutcome.Skipped;
         }
         var now = clock.GetUtcNow();
-        var attempts = existing?.BlobEtag == etag ? existing.Attempts + 1 : 1;
+        var startsAfresh = !sameVersion || (isRetry && existing!.Status == ConversionStatus.Failed);
+        var attempts = startsAfresh ? 1 : existing!.Attempts + 1;
         var record = new ConversionRecord(path, ConversionStatus.Processing, etag, attempts, existing?.FirstSeenAt ?? now, now);
         try
         {
@@ -85,7 +87,7 @@ public sealed partial class DocumentIntake(
             var final = attempts >= ScanConverter.MaxDeliveries;
             await registry.SaveConversionAsync(record with
             {
-                Status = final ? ConversionStatus.Failed : ConversionStatus.Processing, UpdatedAt = clock.GetUtcNow(), LastError = $"{failure.GetType().Name}: {failure.Message}".Split('\n')[0],
+                Status = final ? ConversionStatus.Failed : ConversionStatus.Processing, UpdatedAt = clock.GetUtcNow(), LastError = ScanConverter.Describe(failure),
             }, CancellationToken.None);
             if (final)
             {
@@ -97,9 +99,7 @@ public sealed partial class DocumentIntake(
 
     private async Task PublishAsync(byte[] pdf, int pageCount, DocumentLocation location, DocumentRequest request, DataMessageRecord message, CancellationToken cancellation)
     {
-        var key = await keys.GetAsync(cancellation);
-        IReadOnlyCollection<X509Certificate2> roots = key.Chain.Count > 0 ? [key.Chain[^1]] : [key.Certificate];
-        var signatures = PdfSignatureValidator.Validate(pdf, roots, clock.GetUtcNow());
+        var signatures = PdfSignatureValidator.Validate(pdf, (await keys.GetAsync(cancellation)).TrustedRoots, clock.GetUtcNow());
         var (pdfName, manifestName) = ConversionStore.NamesOf(location.AgencyCode, message.MessageId);
         var pdfPath = $"{ConversionStore.DataMessagesContainer}/{pdfName}";
         var manifest = new ElectronicDocumentManifest(

@@ -8,6 +8,9 @@ public sealed record DocumentLocation(string BlobPath, string Name, string Agenc
 {
     public const string Container = "documents";
 
+    /// <summary>True for <c>documents/…</c>: the path names an electronic document, not a scan.</summary>
+    public static bool Holds(string path) => path.Trim().TrimStart('/').StartsWith(Container + "/", StringComparison.Ordinal);
+
     public static string NormalisePath(string input)
     {
         var trimmed = input.Trim().TrimStart('/');

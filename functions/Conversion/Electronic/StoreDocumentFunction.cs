@@ -10,5 +10,5 @@ public sealed class StoreDocumentFunction(DocumentIntake intake)
 
     [Function(Name)]
     public Task Run([BlobTrigger("documents/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient document, CancellationToken cancellation) =>
-        intake.StoreAsync(document.Name, cancellation);
+        intake.StoreAsync(document.Name, isRetry: false, cancellation);
 }

@@ -74,7 +74,7 @@ public sealed partial class PaperCopyIssuer(
         try
         {
             await copies.SaveAsync(copy, cancellation);
-            var original = (await files.ReadDataMessageFileAsync(message.PdfPath![(ConversionStore.DataMessagesContainer.Length + 1)..], cancellation))?.ToArray()
+            var original = (await files.ReadDataMessageFileAsync(message.PdfPath!, cancellation))?.ToArray()
                 ?? throw new InvalidOperationException($"The PDF of data message {code.Display} is gone from {message.PdfPath}.");
             var originalSha256 = Convert.ToHexStringLower(SHA256.HashData(original));
             if (message.OutputSha256 is { } stored && stored != originalSha256)
@@ -150,7 +150,7 @@ public sealed partial class PaperCopyIssuer(
     private async Task<string> TitleAsync(DataMessageRecord message, LookupCode code, CancellationToken cancellation)
     {
         if (message.ManifestPath is { } path
-            && await files.ReadDataMessageFileAsync(path[(ConversionStore.DataMessagesContainer.Length + 1)..], cancellation) is { } manifest
+            && await files.ReadDataMessageFileAsync(path, cancellation) is { } manifest
             && JsonNode.Parse(manifest.ToString()) is JsonObject fields)
         {
             if (fields["title"]?.GetValue<string>() is { Length: > 0 } title)

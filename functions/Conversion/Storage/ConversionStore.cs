@@ -51,9 +51,10 @@ public sealed class ConversionStore(BlobServiceClient blobs)
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellation);
     }
 
-    /// <summary>A stored file of a data message, by its name inside <c>data-messages</c>; null when missing.</summary>
-    public async Task<BinaryData?> ReadDataMessageFileAsync(string name, CancellationToken cancellation)
+    /// <summary>A stored file of a data message, by its path as the registry records it (<c>data-messages/{name}</c>); null when missing.</summary>
+    public async Task<BinaryData?> ReadDataMessageFileAsync(string path, CancellationToken cancellation)
     {
+        var name = path[(DataMessagesContainer.Length + 1)..];
         try
         {
             return (await _output.GetBlobClient(name).DownloadContentAsync(cancellation)).Value.Content;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Etransactions.Functions.Conversion.Messages;
 using Etransactions.Functions.Conversion.PaperCopies;
@@ -22,15 +21,15 @@ public sealed class VerificationLookup(ConversionRegistry registry, ConversionSt
         {
             return null;
         }
-        var pdf = await store.ReadDataMessageFileAsync(Name(record.PdfPath), cancellation);
-        var manifestFile = await store.ReadDataMessageFileAsync(Name(record.ManifestPath), cancellation);
+        var pdf = await store.ReadDataMessageFileAsync(record.PdfPath, cancellation);
+        var manifestFile = await store.ReadDataMessageFileAsync(record.ManifestPath, cancellation);
         if (pdf is null || manifestFile is null || JsonNode.Parse(manifestFile.ToString()) is not JsonObject manifest)
         {
             return null;
         }
         var bytes = pdf.ToArray();
         var converted = manifest["kind"]?.GetValue<string>() is null or "converted";
-        var signatures = PdfSignatureValidator.Validate(bytes, await TrustedRootsAsync(cancellation), clock.GetUtcNow());
+        var signatures = PdfSignatureValidator.Validate(bytes, (await keys.GetAsync(cancellation)).TrustedRoots, clock.GetUtcNow());
         var issued = await copies.IssuedAsync(code.Canonical, cancellation);
         return new VerifiedMessage(
             code.Display,
@@ -47,12 +46,4 @@ public sealed class VerificationLookup(ConversionRegistry registry, ConversionSt
             signatures,
             [.. issued.Where(copy => copy.Number is not null).Select(copy => new IssuedCopy(copy.Number!, copy.IssuedAt))]);
     }
-
-    private async Task<IReadOnlyCollection<X509Certificate2>> TrustedRootsAsync(CancellationToken cancellation)
-    {
-        var key = await keys.GetAsync(cancellation);
-        return key.Chain.Count > 0 ? [key.Chain[^1]] : [key.Certificate];
-    }
-
-    private static string Name(string path) => path[(ConversionStore.DataMessagesContainer.Length + 1)..];
 }
