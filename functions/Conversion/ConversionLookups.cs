@@ -55,9 +55,7 @@ public sealed class ConversionLookups(ConversionRegistry registry, ConversionSto
             var message = Both("Cần tham số blob=scans/{mã cơ quan}/{đường dẫn}", "The query parameter blob=scans/{agencyCode}/{path} is required");
             throw new ValidationFailedException([new FieldError("blob", message)], message);
         }
-        var blobPath = given.TrimStart('/').StartsWith(Electronic.DocumentLocation.Container + "/", StringComparison.Ordinal)
-            ? given.TrimStart('/')
-            : ScanLocation.NormalisePath(given);
+        var blobPath = Electronic.DocumentLocation.Holds(given) ? Electronic.DocumentLocation.NormalisePath(given) : ScanLocation.NormalisePath(given);
         return await registry.GetConversionAsync(blobPath, cancellation)
             ?? throw new NotFoundException(Both($"Chưa có bản ghi chuyển đổi cho {blobPath}", $"No conversion is recorded for {blobPath}"));
     }
