@@ -4,7 +4,9 @@ using Etransactions.Functions.Conversion;
 using Etransactions.Functions.Conversion.Documents.Ocr;
 using Etransactions.Functions.Signing;
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Dossiers;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Identity;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
@@ -44,6 +46,8 @@ internal static class AppStart
         services.AddPlatforms(configuration);
         services.AddActiveUsers(configuration);
         services.AddPublication(configuration);
+        services.AddIdentity(configuration);
+        services.AddDossiers(configuration);
         return services.BuildServiceProvider();
     }
 
