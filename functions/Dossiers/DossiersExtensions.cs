@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Etransactions.Functions.Dossiers.Procedures;
 
 namespace Etransactions.Functions.Dossiers;
 
@@ -15,6 +17,7 @@ public static class DossiersExtensions
 
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<ProcedureStore>();
         return services;
     }
 }

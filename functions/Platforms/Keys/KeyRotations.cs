@@ -1,4 +1,5 @@
 using Etransactions.Functions.ApiKeys;
+using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Core.Problems;
 
 namespace Etransactions.Functions.Platforms.Keys;

@@ -1,4 +1,5 @@
 using System.Text;
+using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Platforms.Keys;
 using Etransactions.Functions.Platforms.Registry;
 

@@ -1,6 +1,6 @@
 using Etransactions.Functions.Core.Problems;
 
-namespace Etransactions.Functions.Platforms.Keys;
+namespace Etransactions.Functions.Core.Http;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> request header: 16 to 255 visible ASCII characters, such as a UUID. It seals the
