@@ -132,6 +132,8 @@ var blobContainers = [
   'data-messages' // the signed data messages made from them, {agency}/{messageId}.pdf and .json
   'documents' // electronic documents uploaded as they are, documents/{agency}/{path}.pdf; storeDocument's blob trigger (source EventGrid)
   'paper-copies' // paper copies of data messages, {agency}/{code}/{copyId}.pdf, written once
+  'dossiers' // dossiers' files: components/{sha256} and documents/{code}/{name}.pdf (drafts, signed results)
+  'dossier-reports' // monthly dossier reports for the Ministry, {yyyy-MM}/{agency}.json and .json.p7s, written once
   'activity' // activity files of platforms, {platformId}/{yyyy-MM-dd}/{name}.ndjson.gz; importActivityFile's blob trigger (source EventGrid)
   'activitysets' // active users: sorted sets of user keys per platform, day and region, until the month is finalized
   'public-lists' // published lists, large-platforms/v{n}.json, .csv, .json.p7s (written once) and index.json (the pointer); served by the functions, never public
@@ -148,6 +150,8 @@ var storageTables = [
   'datamessages' // data messages by lookup code
   'register' // the register of conversions in both directions, numbered per agency and year
   'papercopies' // paper copies of each data message, and the latest per converter and purpose
+  'procedures' // administrative procedures, one row per version
+  'dossiers' // dossiers by agency: the day's counters, each dossier, its history, its actions and rating
   'apikeys' // agencies' and platforms' API keys, as SHA-256
   'platforms' // the platform registry (Decree 137 Art. 18–19)
   'platformindex' // one row per platform name and website in use: their uniqueness

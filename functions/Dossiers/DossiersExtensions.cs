@@ -1,8 +1,13 @@
+using Etransactions.Functions.Dossiers.Actions;
+using Etransactions.Functions.Dossiers.Calendar;
+using Etransactions.Functions.Dossiers.Procedures;
+using Etransactions.Functions.Dossiers.Storage;
+using Etransactions.Functions.Dossiers.Submission;
+using Etransactions.Functions.Dossiers.Workflow;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Etransactions.Functions.Dossiers.Procedures;
 
 namespace Etransactions.Functions.Dossiers;
 
@@ -17,7 +22,15 @@ public static class DossiersExtensions
 
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<WorkingCalendarSource>();
         services.TryAddSingleton<ProcedureStore>();
+        services.TryAddSingleton<DossierStore>();
+        services.TryAddSingleton<DossierFiles>();
+        services.TryAddSingleton<DossierIntake>();
+        services.TryAddSingleton<DossierReading>();
+        services.TryAddSingleton<DossierActionFiles>();
+        services.TryAddSingleton<DossierNotices>();
+        services.TryAddSingleton<Reports.MonthlyReports>();
         return services;
     }
 }

@@ -221,6 +221,8 @@ public partial class TemplateTests
         Assert.Contains("data-messages", containers);
         Assert.Contains("documents", containers); // electronic documents; storeDocument's blob trigger (source EventGrid)
         Assert.Contains("paper-copies", containers);
+        Assert.Contains("dossiers", containers); // dossiers' components and documents
+        Assert.Contains("dossier-reports", containers); // signed monthly reports
         Assert.Contains("activitysets", containers);
         Assert.Contains("public-lists", containers); // published versions of the large platforms list
         Assert.Contains("activity", containers); // activity files; importActivityFile's blob trigger (source EventGrid)
@@ -228,8 +230,8 @@ public partial class TemplateTests
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
         Assert.Equal(
-            ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
-             "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "register"],
+            ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "dossiers", "notifications",
+             "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "procedures", "register"],
             tables.Order());
         Assert.Equal(["conversion-retries"], queues);
     }

@@ -49,8 +49,13 @@ public sealed record Dossier
     /// <summary>The agency whose coordination opinion is awaited.</summary>
     public string? OpinionFrom { get; init; }
 
-    /// <summary>The result document being prepared (blob path), from submitForApproval or sign.</summary>
-    public string? Draft { get; init; }
+    /// <summary>The result document being prepared, from submitForApproval or sign.</summary>
+    public IssuedDocument? Draft { get; init; }
+
+    /// <summary>The result signed with the agency's key, waiting to be issued.</summary>
+    public IssuedDocument? Prepared { get; init; }
+
+    /// <summary>Documents issued to the applicant: the result, returned online.</summary>
     public IReadOnlyList<IssuedDocument> Documents { get; init; } = [];
 
     public DateTimeOffset? EndedAt { get; init; }

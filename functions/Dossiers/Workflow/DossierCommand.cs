@@ -13,7 +13,7 @@ public sealed record DossierCommand(
     string? To = null,
     IReadOnlyList<string>? Missing = null,
     DateTimeOffset? NewDate = null,
-    string? Document = null,
+    IssuedDocument? Document = null,
     IReadOnlyList<StoredComponent>? Components = null,
     string? Reference = null);
 

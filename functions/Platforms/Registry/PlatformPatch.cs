@@ -48,5 +48,5 @@ public sealed record AdministratorPatch([Text(300)] string? Name = null, [Text(1
 public sealed record FocalPointPatch(
     [Text(200)] string? Name = null,
     [EmailAddress(ErrorMessage = "Not an e-mail address."), MaxLength(254, ErrorMessage = "At most 254 characters.")] string? Email = null,
-    [Phone] string? Phone = null,
+    [Telephone] string? Phone = null,
     [Text(500)] string? Address = null);

@@ -33,7 +33,7 @@ public sealed record Administrator([Text(300)] string Name, [Text(100)] string C
 public sealed record FocalPoint(
     [Text(200)] string Name,
     [EmailAddress(ErrorMessage = "Not an e-mail address."), MaxLength(254, ErrorMessage = "At most 254 characters.")] string Email,
-    [Phone] string Phone,
+    [Telephone] string Phone,
     [Text(500)] string Address)
 {
     public FocalPoint Trimmed() => new(Name.Trim(), Email.Trim(), Phone.Trim(), Address.Trim());

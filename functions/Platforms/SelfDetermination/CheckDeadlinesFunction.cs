@@ -1,3 +1,4 @@
+using Etransactions.Functions.Core.Durable;
 using Etransactions.Functions.Platforms.Determinations;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -28,12 +29,12 @@ public sealed partial class CheckDeadlinesFunction(DeterminationStore determinat
             {
                 case DueEvent.Reminder reminder:
                     await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.ReminderDueEvent,
-                        SelfDeterminationEvents.Payload(new ReminderDueEvent(reminder.DaysBefore, now)), cancellation);
+                        DurableEvents.Payload(new ReminderDueEvent(reminder.DaysBefore, now)), cancellation);
                     LogReminder(record.InstanceId, reminder.DaysBefore);
                     reminders++;
                     break;
                 case DueEvent.DeadlinePassed:
-                    await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.DeadlinePassedEvent, SelfDeterminationEvents.Payload(new DeadlinePassedEvent(now)), cancellation);
+                    await client.RaiseEventAsync(record.InstanceId, SelfDeterminationNames.DeadlinePassedEvent, DurableEvents.Payload(new DeadlinePassedEvent(now)), cancellation);
                     LogDeadline(record.InstanceId);
                     deadlines++;
                     break;

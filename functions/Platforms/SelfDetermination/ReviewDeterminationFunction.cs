@@ -1,4 +1,6 @@
+using DeterminationRules = Etransactions.Functions.Platforms.Domain.Determinations;
 using Etransactions.Functions.ApiKeys;
+using Etransactions.Functions.Core.Durable;
 using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Platforms.Registry;
 using Etransactions.Functions.Platforms.Statistics;
@@ -7,7 +9,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using DeterminationRules = Etransactions.Functions.Platforms.Domain.Determinations;
 
 namespace Etransactions.Functions.Platforms.SelfDetermination;
 
@@ -36,7 +37,7 @@ public sealed partial class ReviewDeterminationFunction(
         var body = await JsonBody.ReadAsync<ReviewBody>(request, options.Value.MaxBodyBytes);
 
         var (review, created) = await reviews.RecordAsync(id, year, body, now, cancellation);
-        await client.RaiseEventAsync(DeterminationRules.SelfDeterminationInstanceId(id, year), SelfDeterminationNames.ReviewEvent, SelfDeterminationEvents.Payload(review), cancellation);
+        await client.RaiseEventAsync(DeterminationRules.SelfDeterminationInstanceId(id, year), SelfDeterminationNames.ReviewEvent, DurableEvents.Payload(review), cancellation);
         LogReview(id, year, review.Version, review.Decision, !created);
 
         var reply = ReviewJson.Of(review);

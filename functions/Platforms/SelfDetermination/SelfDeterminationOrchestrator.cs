@@ -1,4 +1,5 @@
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Core.Durable;
 using Etransactions.Functions.Core.Storage;
 using Etransactions.Functions.Platforms.Domain;
 using Microsoft.Azure.Functions.Worker;

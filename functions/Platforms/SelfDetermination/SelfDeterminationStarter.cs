@@ -1,7 +1,8 @@
+using DeterminationRules = Etransactions.Functions.Platforms.Domain.Determinations;
+using Etransactions.Functions.Core.Durable;
 using Etransactions.Functions.Platforms.Domain;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DeterminationRules = Etransactions.Functions.Platforms.Domain.Determinations;
 
 namespace Etransactions.Functions.Platforms.SelfDetermination;
 
@@ -39,7 +40,7 @@ public static class SelfDeterminationStarter
             {
                 return EnsureOutcome.AlreadyStarted;
             }
-            await client.RaiseEventAsync(instanceId, SelfDeterminationNames.StatisticsEvent, SelfDeterminationEvents.Payload(new StatisticsEvent(version, at)), cancellation);
+            await client.RaiseEventAsync(instanceId, SelfDeterminationNames.StatisticsEvent, DurableEvents.Payload(new StatisticsEvent(version, at)), cancellation);
             return EnsureOutcome.Signalled;
         }
         if (submissionVersion is null && (instance is not null || record is not null))

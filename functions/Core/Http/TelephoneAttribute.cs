@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
-namespace Etransactions.Functions.Platforms.Registry;
+namespace Etransactions.Functions.Core.Http;
 
 /// <summary>A telephone number as people write it: digits, spaces, and + ( ) . -.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed partial class PhoneAttribute : ValidationAttribute
+public sealed partial class TelephoneAttribute : ValidationAttribute
 {
-    public PhoneAttribute()
+    public TelephoneAttribute()
         : base("A telephone number: digits, spaces, + ( ) . - allowed.")
     {
     }

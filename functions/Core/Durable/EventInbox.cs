@@ -2,16 +2,16 @@ using System.Text.Json;
 using Etransactions.Functions.Core.Http;
 using Microsoft.DurableTask;
 
-namespace Etransactions.Functions.Platforms.SelfDetermination;
+namespace Etransactions.Functions.Core.Durable;
 
 /// <summary>
 /// One open wait for an event name, kept across the orchestration's iterations. The SDK hands an event to the
 /// oldest open wait of its name and buffers it when there is none, so with exactly one wait per name, renewed
 /// only once its event is taken, no event is lost or handled twice, and no wait is left behind to cancel.
-/// Events are read as JSON and then as <typeparamref name="T"/> in the API's JSON (see <see cref="SelfDeterminationEvents"/>),
+/// Events are read as JSON and then as <typeparamref name="T"/> in the API's JSON (see <see cref="DurableEvents"/>),
 /// so an event that does not read (raised by hand, say) is dropped instead of failing the orchestration.
 /// </summary>
-internal sealed class EventInbox<T>(TaskOrchestrationContext context, string name)
+public sealed class EventInbox<T>(TaskOrchestrationContext context, string name)
     where T : class
 {
     private Task<JsonElement> _next = context.WaitForExternalEvent<JsonElement>(name);
@@ -27,14 +27,14 @@ internal sealed class EventInbox<T>(TaskOrchestrationContext context, string nam
             received = null;
             return false;
         }
-        received = _next.IsCompletedSuccessfully ? SelfDeterminationEvents.Read<T>(_next.Result) : null;
+        received = _next.IsCompletedSuccessfully ? DurableEvents.Read<T>(_next.Result) : null;
         _next = context.WaitForExternalEvent<JsonElement>(name);
         return true;
     }
 }
 
 /// <summary>The events' JSON: written and read with the API's options, so every raiser writes the same shape.</summary>
-public static class SelfDeterminationEvents
+public static class DurableEvents
 {
     public static JsonElement Payload<T>(T value) => JsonSerializer.SerializeToElement(value, AppJson.Options);
 
