@@ -1,3 +1,4 @@
+using Etransactions.Functions.Dossiers.Calendar;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class DossiersExtensions
 
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddWorkingCalendar(configuration);
         return services;
     }
 }

@@ -228,7 +228,7 @@ public partial class TemplateTests
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
         Assert.Equal(
-            ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
+            ["activeusers", "activitybatches", "activityfiles", "apikeys", "calendars", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "notifications",
              "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "register"],
             tables.Order());
         Assert.Equal(["conversion-retries"], queues);
