@@ -77,6 +77,12 @@ param activeUsersGraceDays int = 3
 @maxValue(16777216)
 param activityMaxBodyBytes int = 4194304
 
+@description('The working hours of a day, Vietnam time, that dossiers\' deadlines count (WORKING_DAY_HOURS): HH:mm-HH:mm.')
+param workingDayHours string = '08:00-17:00'
+
+@description('The lunch break inside the working hours, Vietnam time (WORKING_DAY_LUNCH_BREAK): HH:mm-HH:mm.')
+param workingDayLunchBreak string = '12:00-13:00'
+
 @description('How far, in percent, a platform\'s own monthly figures may differ from the measured ones before its self-determination flags them (ACTIVE_USERS_DIFFERENCE_PERCENT).')
 param activeUsersDifferencePercent string = '5'
 
@@ -158,6 +164,7 @@ var storageTables = [
   'platformhistory' // every earlier revision of a platform
   'platformkeyrotations' // key rotations asked with an Idempotency-Key, for their one replay within 24 hours
   'population' // official population figures, versioned
+  'calendars' // the working-time calendar of each year, one row per published version
   'platformstatistics' // platforms' annual statistics, one row per version
   'determinations' // one self-determination per platform and cycle
   'determinationtimeline' // what happened to each
@@ -207,6 +214,9 @@ var appSettings = {
   ACTIVE_USERS_GRACE_DAYS: string(activeUsersGraceDays)
   ACTIVITY_MAX_BODY_BYTES: string(activityMaxBodyBytes)
   ACTIVE_USERS_DIFFERENCE_PERCENT: activeUsersDifferencePercent
+  // Dossiers (Decree 137 Art. 7–9, Decree 42): the working hours their deadlines are counted in.
+  WORKING_DAY_HOURS: workingDayHours
+  WORKING_DAY_LUNCH_BREAK: workingDayLunchBreak
   // OCR of scans, with Microsoft Entra tokens (locally tesseract, when this is empty).
   DOCUMENT_INTELLIGENCE_ENDPOINT: documentIntelligence.outputs.endpoint
   // The signing certificate: the app reads it and has its digests signed by the vault, as the identity;

@@ -1,6 +1,7 @@
 using Etransactions.Functions.Dossiers.Actions;
 using Etransactions.Functions.Dossiers.Calendar;
 using Etransactions.Functions.Dossiers.Procedures;
+using Etransactions.Functions.Dossiers.Reports;
 using Etransactions.Functions.Dossiers.Storage;
 using Etransactions.Functions.Dossiers.Submission;
 using Etransactions.Functions.Dossiers.Workflow;
@@ -22,7 +23,7 @@ public static class DossiersExtensions
 
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<WorkingCalendarSource>();
+        services.AddWorkingCalendar(configuration);
         services.TryAddSingleton<ProcedureStore>();
         services.TryAddSingleton<DossierStore>();
         services.TryAddSingleton<DossierFiles>();
@@ -30,7 +31,7 @@ public static class DossiersExtensions
         services.TryAddSingleton<DossierReading>();
         services.TryAddSingleton<DossierActionFiles>();
         services.TryAddSingleton<DossierNotices>();
-        services.TryAddSingleton<Reports.MonthlyReports>();
+        services.TryAddSingleton<MonthlyReports>();
         return services;
     }
 }

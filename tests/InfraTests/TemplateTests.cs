@@ -230,8 +230,8 @@ public partial class TemplateTests
         Assert.Contains("azure-webjobs-hosts", containers);
         Assert.Contains("azure-webjobs-secrets", containers);
         Assert.Equal(
-            ["activeusers", "activitybatches", "activityfiles", "apikeys", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "dossiers", "notifications",
-             "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "procedures", "register"],
+            ["activeusers", "activitybatches", "activityfiles", "apikeys", "calendars", "conversions", "datamessages", "determinationreviews", "determinations", "determinationtimeline", "dossiers",
+             "notifications", "papercopies", "platformhistory", "platformindex", "platformkeyrotations", "platforms", "platformstatistics", "population", "procedures", "register"],
             tables.Order());
         Assert.Equal(["conversion-retries"], queues);
     }

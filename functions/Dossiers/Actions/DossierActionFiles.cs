@@ -20,9 +20,9 @@ public sealed class DossierActionFiles(DossierFiles files, TimeProvider clock)
             var upload = body.Components![i];
             if (!known.Contains(upload.Id))
             {
-                errors.Add(new($"components[{i}].id", $"Procedure {procedure.Code} has no component '{upload.Id}'."));
+                errors.Add(new($"components.{i}.id", $"Procedure {procedure.Code} has no component '{upload.Id}'."));
             }
-            components.Add((upload, DossierIntake.Decode($"components[{i}].contentBase64", upload.ContentBase64, errors)));
+            components.Add((upload, DossierIntake.Decode($"components.{i}.contentBase64", upload.ContentBase64, errors)));
         }
         ValidationFailedException.ThrowIfAny(errors);
         if (document is not null)
@@ -56,7 +56,7 @@ public sealed class CheckedFiles(DossierFiles files, TimeProvider clock, byte[]?
         for (var i = 0; i < components.Count; i++)
         {
             var (upload, content) = components[i];
-            stored.Add(await files.StoreComponentAsync($"components[{i}].contentBase64", upload.Id, upload.FileName, content, command.At, cancellation));
+            stored.Add(await files.StoreComponentAsync($"components.{i}.contentBase64", upload.Id, upload.FileName, content, command.At, cancellation));
         }
         return command with { Document = draft, Components = stored };
     }

@@ -13,7 +13,7 @@ public sealed record DossierContext(StoredDossier Stored, Procedure Procedure, D
 }
 
 /// <summary>Reads a dossier by code, or 404, with its procedure version and the calendar in force.</summary>
-public sealed class DossierReading(DossierStore dossiers, ProcedureStore procedures, WorkingCalendarSource calendars)
+public sealed class DossierReading(DossierStore dossiers, ProcedureStore procedures, CalendarStore calendars)
 {
     public async Task<DossierContext> ReadAsync(string code, CancellationToken cancellation)
     {

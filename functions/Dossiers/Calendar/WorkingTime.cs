@@ -1,114 +1,150 @@
+using Etransactions.Functions.Core;
+
 namespace Etransactions.Functions.Dossiers.Calendar;
 
-/// <summary>Placeholder until the calendar lands: Monday to Friday, 08:00–12:00 and 13:00–17:00 Vietnam time.</summary>
+/// <summary>
+/// Working time in Vietnam (UTC+07:00) as deadlines count it (Decree 137 Art. 7–9, Decree 42): the working
+/// hours of Monday to Friday, less each published year's holidays, compensatory days and swapped days off,
+/// plus its swapped Saturdays and Sundays. A year with no published calendar is plain Monday to Friday.
+/// Every result is a Vietnam time (+07:00). Days are walked one by one: a deadline of months is a few
+/// hundred steps.
+/// </summary>
 public sealed class WorkingTime
 {
-    private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
-    private readonly HashSet<DateOnly> _off;
-    private readonly HashSet<DateOnly> _on;
+    private readonly HashSet<DateOnly> _daysOff = [];
+    private readonly HashSet<DateOnly> _workdays = [];
 
-    public WorkingTime(IEnumerable<DateOnly>? off = null, IEnumerable<DateOnly>? on = null)
+    public WorkingTime(IEnumerable<CalendarYear> years, WorkingHours hours)
     {
-        _off = [.. off ?? []];
-        _on = [.. on ?? []];
+        ArgumentNullException.ThrowIfNull(years);
+        Hours = hours ?? throw new ArgumentNullException(nameof(hours));
+        var seen = new HashSet<int>();
+        foreach (var year in years)
+        {
+            if (!seen.Add(year.Year))
+            {
+                throw new ArgumentException($"The calendar of {year.Year} is given twice.", nameof(years));
+            }
+            _daysOff.UnionWith(year.Days.Holidays.Select(holiday => holiday.Date));
+            _daysOff.UnionWith(year.Days.CompensatoryDays.Select(day => day.Date));
+            _daysOff.UnionWith(year.Days.Swaps.Select(swap => swap.DayOff));
+            _workdays.UnionWith(year.Days.Swaps.Select(swap => swap.Workday));
+        }
     }
 
-    private readonly int _endHour = 17;
+    public WorkingHours Hours { get; }
 
-    public TimeSpan WorkingDay => TimeSpan.FromHours(_endHour - 9);
+    /// <summary>The working time of one full working day.</summary>
+    public TimeSpan WorkingDay => Hours.WorkingDay;
 
-    public bool IsWorkingDay(DateOnly day) => _on.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_off.Contains(day));
+    /// <summary>Monday to Friday unless a holiday, a compensatory day or a swapped day off; a Saturday or Sunday only when swapped in.</summary>
+    public bool IsWorkingDay(DateOnly day) =>
+        _workdays.Contains(day) || (!_daysOff.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
-    private IEnumerable<(DateTimeOffset From, DateTimeOffset To)> Periods(DateOnly day)
+    /// <summary>The first working day strictly after <paramref name="day"/>.</summary>
+    public DateOnly NextWorkingDay(DateOnly day)
     {
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Vn);
-        yield return (start.AddHours(8), start.AddHours(12));
-        yield return (start.AddHours(13), start.AddHours(_endHour));
+        var next = day.AddDays(1);
+        while (!IsWorkingDay(next))
+        {
+            next = next.AddDays(1);
+        }
+        return next;
     }
 
+    /// <summary>The end of the working hours of <paramref name="day"/> (17:00 by default), Vietnam time.</summary>
+    public DateTimeOffset EndOfWorkingDay(DateOnly day) => At(day, Hours.End);
+
+    /// <summary>
+    /// <paramref name="at"/> itself when it is working time; otherwise the start of the next working period
+    /// (13:00 during lunch, the next working morning after hours or on a day off). A dossier received
+    /// outside working time counts from there.
+    /// </summary>
     public DateTimeOffset NextWorkingMoment(DateTimeOffset at)
     {
-        at = at.ToOffset(Vn);
-        for (var day = DateOnly.FromDateTime(at.DateTime); ; day = day.AddDays(1))
+        var local = at.ToOffset(VietnamTime.Offset);
+        for (var day = DateOf(local); ; day = day.AddDays(1))
         {
-            if (!IsWorkingDay(day))
+            foreach (var (start, end) in PeriodsOf(day))
             {
-                continue;
-            }
-            foreach (var (from, to) in Periods(day))
-            {
-                if (at < to)
+                if (local < end)
                 {
-                    return at > from ? at : from;
+                    return local < start ? start : local;
                 }
             }
         }
     }
 
+    /// <summary>
+    /// The earliest moment by which <paramref name="working"/> working time has passed since
+    /// <paramref name="start"/>: it may be the very end of a period (17:00, 12:00), not the start of the next.
+    /// Zero is <paramref name="start"/> itself.
+    /// </summary>
     public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan working)
     {
-        var at = start.ToOffset(Vn);
-        if (working <= TimeSpan.Zero)
+        ArgumentOutOfRangeException.ThrowIfLessThan(working, TimeSpan.Zero);
+        var cursor = start.ToOffset(VietnamTime.Offset);
+        if (working == TimeSpan.Zero)
         {
-            return at;
+            return cursor;
         }
-        for (var day = DateOnly.FromDateTime(at.DateTime); ; day = day.AddDays(1))
+        var remaining = working;
+        for (var day = DateOf(cursor); ; day = day.AddDays(1))
         {
-            if (!IsWorkingDay(day))
+            foreach (var (periodStart, periodEnd) in PeriodsOf(day))
             {
-                continue;
-            }
-            foreach (var (from, to) in Periods(day))
-            {
-                if (at >= to)
+                if (cursor >= periodEnd)
                 {
                     continue;
                 }
-                var begin = at > from ? at : from;
-                if (to - begin >= working)
+                var from = cursor > periodStart ? cursor : periodStart;
+                if (remaining <= periodEnd - from)
                 {
-                    return begin + working;
+                    return from + remaining;
                 }
-                working -= to - begin;
+                remaining -= periodEnd - from;
             }
         }
     }
 
+    /// <summary>The working time within <c>[from, to)</c>; zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var total = TimeSpan.Zero;
         if (to <= from)
         {
-            return total;
+            return TimeSpan.Zero;
         }
-        for (var day = DateOnly.FromDateTime(from.ToOffset(Vn).DateTime); day <= DateOnly.FromDateTime(to.ToOffset(Vn).DateTime); day = day.AddDays(1))
+        var total = TimeSpan.Zero;
+        var last = DateOf(to.ToOffset(VietnamTime.Offset));
+        for (var day = DateOf(from.ToOffset(VietnamTime.Offset)); day <= last; day = day.AddDays(1))
         {
-            if (!IsWorkingDay(day))
+            foreach (var (start, end) in PeriodsOf(day))
             {
-                continue;
-            }
-            foreach (var (a, b) in Periods(day))
-            {
-                var begin = a > from ? a : from;
-                var end = b < to ? b : to;
-                if (end > begin)
+                var overlap = (end < to ? end : to) - (start > from ? start : from);
+                if (overlap > TimeSpan.Zero)
                 {
-                    total += end - begin;
+                    total += overlap;
                 }
             }
         }
         return total;
     }
 
-    public DateOnly NextWorkingDay(DateOnly day)
+    /// <summary>How many working days <paramref name="year"/> has.</summary>
+    public int WorkingDaysIn(int year)
     {
-        do
+        var count = 0;
+        for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
         {
-            day = day.AddDays(1);
+            count += IsWorkingDay(day) ? 1 : 0;
         }
-        while (!IsWorkingDay(day));
-        return day;
+        return count;
     }
 
-    public DateTimeOffset EndOfWorkingDay(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Vn).AddHours(_endHour);
+    private (DateTimeOffset Start, DateTimeOffset End)[] PeriodsOf(DateOnly day) =>
+        IsWorkingDay(day) ? [(At(day, Hours.Start), At(day, Hours.LunchStart)), (At(day, Hours.LunchEnd), At(day, Hours.End))] : [];
+
+    private static DateTimeOffset At(DateOnly day, TimeOnly time) => new(day.ToDateTime(time), VietnamTime.Offset);
+
+    private static DateOnly DateOf(DateTimeOffset local) => DateOnly.FromDateTime(local.DateTime);
 }

@@ -36,11 +36,11 @@ public static partial class ProcedureRules
         {
             if (!ComponentIdPattern().IsMatch(components[i].Id))
             {
-                errors.Add(new($"components[{i}].id", "Lower-case letters, digits and hyphens, at most 40, like application-form."));
+                errors.Add(new($"components.{i}.id", "Lower-case letters, digits and hyphens, at most 40, like application-form."));
             }
             else if (!seen.Add(components[i].Id))
             {
-                errors.Add(new($"components[{i}].id", $"'{components[i].Id}' is listed twice."));
+                errors.Add(new($"components.{i}.id", $"'{components[i].Id}' is listed twice."));
             }
         }
     }
@@ -58,16 +58,16 @@ public static partial class ProcedureRules
             var order = DossierActions.StepOrder(steps[i].Action);
             if (order < 0)
             {
-                errors.Add(new($"steps[{i}].action", $"A step is one of {string.Join(", ", DossierActions.Steps.Select(Camel))}."));
+                errors.Add(new($"steps.{i}.action", $"A step is one of {string.Join(", ", DossierActions.Steps.Select(Camel))}."));
             }
             else if (!seen.Add(steps[i].Action) || order < last)
             {
-                errors.Add(new($"steps[{i}].action", $"Each step once, in the order {string.Join(", ", DossierActions.Steps.Select(Camel))}."));
+                errors.Add(new($"steps.{i}.action", $"Each step once, in the order {string.Join(", ", DossierActions.Steps.Select(Camel))}."));
             }
             last = Math.Max(last, order);
             if (!Roles.Officers.Contains(steps[i].Role))
             {
-                errors.Add(new($"steps[{i}].role", $"An officer's role: {string.Join(", ", Roles.Officers)}."));
+                errors.Add(new($"steps.{i}.role", $"An officer's role: {string.Join(", ", Roles.Officers)}."));
             }
         }
     }

@@ -16,7 +16,7 @@ namespace Etransactions.Functions.Dossiers.Reports;
 /// <c>dossier-reports</c> as <c>{yyyy-MM}/{agency}.json</c> with its detached CMS signature <c>.json.p7s</c>
 /// (the app's signing key, as for published lists), each written once.
 /// </summary>
-public sealed class MonthlyReports(DossierStore dossiers, ProcedureStore procedures, WorkingCalendarSource calendars, ISigningKeySource keys, BlobServiceClient blobs)
+public sealed class MonthlyReports(DossierStore dossiers, ProcedureStore procedures, CalendarStore calendars, ISigningKeySource keys, BlobServiceClient blobs)
 {
     public const string Container = "dossier-reports";
 

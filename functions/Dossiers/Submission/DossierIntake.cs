@@ -18,7 +18,7 @@ public sealed record Receipt(Dossier Dossier, bool Created, DateTimeOffset Intak
 /// stores its files, gives it the next code of its agency and day, and answers the automatic acknowledgement. The
 /// same Idempotency-Key from the same applicant gives the same dossier; with another body it is refused.
 /// </summary>
-public sealed class DossierIntake(ProcedureStore procedures, DossierStore dossiers, DossierFiles files, WorkingCalendarSource calendars)
+public sealed class DossierIntake(ProcedureStore procedures, DossierStore dossiers, DossierFiles files, CalendarStore calendars)
 {
     /// <summary>The e-form's data as JSON, at most.</summary>
     public const int MaxFormBytes = 16 * 1024;
@@ -36,7 +36,7 @@ public sealed class DossierIntake(ProcedureStore procedures, DossierStore dossie
         var stored = new List<StoredComponent>();
         for (var i = 0; i < uploads.Count; i++)
         {
-            stored.Add(await files.StoreComponentAsync($"components[{i}].contentBase64", body.Components[i].Id, body.Components[i].FileName, uploads[i], now, cancellation));
+            stored.Add(await files.StoreComponentAsync($"components.{i}.contentBase64", body.Components[i].Id, body.Components[i].FileName, uploads[i], now, cancellation));
         }
         var calendar = await calendars.CurrentAsync(cancellation);
         var (dossier, created, sameBody) = await dossiers.CreateAsync(procedure.Agency, now, key, code => new Dossier
@@ -88,13 +88,13 @@ public sealed class DossierIntake(ProcedureStore procedures, DossierStore dossie
             var component = components[i];
             if (!known.ContainsKey(component.Id))
             {
-                errors.Add(new($"components[{i}].id", $"Procedure {procedure.Code} has no component '{component.Id}': {string.Join(", ", known.Keys)}."));
+                errors.Add(new($"components.{i}.id", $"Procedure {procedure.Code} has no component '{component.Id}': {string.Join(", ", known.Keys)}."));
             }
             else if (!seen.Add(component.Id))
             {
-                errors.Add(new($"components[{i}].id", $"'{component.Id}' is sent twice."));
+                errors.Add(new($"components.{i}.id", $"'{component.Id}' is sent twice."));
             }
-            contents.Add(Decode($"components[{i}].contentBase64", component.ContentBase64, errors));
+            contents.Add(Decode($"components.{i}.contentBase64", component.ContentBase64, errors));
         }
         foreach (var missing in procedure.Definition.Components.Where(c => c.Required && !seen.Contains(c.Id)))
         {

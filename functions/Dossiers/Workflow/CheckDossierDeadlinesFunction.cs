@@ -16,7 +16,7 @@ namespace Etransactions.Functions.Dossiers.Workflow;
 /// signal for a date it has handled.
 /// </summary>
 public sealed partial class CheckDossierDeadlinesFunction(
-    DossierStore dossiers, ProcedureStore procedures, WorkingCalendarSource calendars, TimeProvider clock, ILogger<CheckDossierDeadlinesFunction> logger)
+    DossierStore dossiers, ProcedureStore procedures, CalendarStore calendars, TimeProvider clock, ILogger<CheckDossierDeadlinesFunction> logger)
 {
     public const string Name = "checkDossierDeadlines";
 

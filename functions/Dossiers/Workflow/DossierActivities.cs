@@ -14,7 +14,7 @@ namespace Etransactions.Functions.Dossiers.Workflow;
 /// activity finds its action's row and does nothing twice.
 /// </summary>
 public sealed partial class DossierActivities(
-    DossierStore dossiers, ProcedureStore procedures, WorkingCalendarSource calendars, DossierFiles files, IPdfSigner signer,
+    DossierStore dossiers, ProcedureStore procedures, CalendarStore calendars, DossierFiles files, IPdfSigner signer,
     DossierNotices notices, ILogger<DossierActivities> logger)
 {
     private const int MaxRounds = 20;

@@ -35,6 +35,8 @@ public class AppSettingsTests
                 "SIGNING_PKCS12_PASSWORD",
                 "SIGNING_PKCS12_PATH",
                 "ServiceBusConnection__fullyQualifiedNamespace",
+                "WORKING_DAY_HOURS",
+                "WORKING_DAY_LUNCH_BREAK",
             ],
             AppSettings.Names);
     }
