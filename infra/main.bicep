@@ -37,6 +37,14 @@ param informationSystemName string
 @maxLength(200)
 param informationSystemAdministrator string
 
+@description('OpenID Connect issuer of the bearer tokens of applicants and officers (AUTH_ISSUER), exactly as its tokens write `iss`, e.g. https://login.microsoftonline.com/{tenant}/v2.0; its keys are read from {issuer}/.well-known/openid-configuration.')
+@minLength(9)
+param authIssuer string
+
+@description('Audience the bearer tokens must carry (AUTH_AUDIENCE): the app registration\'s client id or application id URI.')
+@minLength(1)
+param authAudience string
+
 @description('Durable Functions task hub name (DURABLE_TASK_HUB, read by host.json): 3-45 letters and digits, starting with a letter.')
 @minLength(3)
 @maxLength(45)
@@ -200,6 +208,9 @@ var appSettings = {
   // Who this information system is (Decree 137 Art. 5.1.a): on every paper copy and the public pages.
   INFORMATION_SYSTEM_NAME: informationSystemName
   INFORMATION_SYSTEM_ADMINISTRATOR: informationSystemAdministrator
+  // Who acts on dossiers: the OpenID Connect issuer of applicants' and officers' bearer tokens, and their audience.
+  AUTH_ISSUER: authIssuer
+  AUTH_AUDIENCE: authAudience
   // Durable Functions: the task hub (host.json reads it) and how long finished histories are kept.
   DURABLE_TASK_HUB: durableTaskHub
   ORCHESTRATION_HISTORY_RETENTION_DAYS: string(orchestrationHistoryRetentionDays)

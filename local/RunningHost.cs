@@ -75,6 +75,7 @@ public sealed class RunningHost : IAsyncDisposable
         var taskHub = hostJson.DurableHubName;
         Clock = new MovableClock(Path.Combine(options.StateDirectory, "clock"), ClockStart(settings));
         FunctionKey = FunctionKeyOf(options.StateDirectory);
+        var signingKey = DevelopmentKey.LoadOrCreate(options.StateDirectory);
 
         logger.LogInformation("Starting the Durable Task engine on task hub {TaskHub}", taskHub);
         var engine = await DurableEngine.CreateAsync(StorageConnectionString, taskHub, loggers);
@@ -89,8 +90,9 @@ public sealed class RunningHost : IAsyncDisposable
 
         var port = options.Port == 0 ? LoopbackPort.Free() : options.Port;
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        var issuer = new DevelopmentIssuer(signingKey, DevelopmentIssuer.IssuerOf(BaseUri), Clock);
         logger.LogInformation("Starting the app's worker");
-        _worker = await Worker.StartAsync(app, WorkerEnvironment(settings, app), new Uri($"http://127.0.0.1:{rpcPort}/"), channel, Registry, loggers, cancellation);
+        _worker = await Worker.StartAsync(app, WorkerEnvironment(settings, app, issuer), new Uri($"http://127.0.0.1:{rpcPort}/"), channel, Registry, loggers, cancellation);
         _stops.Add(() => _worker.DisposeAsync());
 
         var invoker = new Invoker(channel, loggers.CreateLogger<Invoker>(), hostJson.FunctionTimeout)
@@ -105,7 +107,7 @@ public sealed class RunningHost : IAsyncDisposable
         var queues = new QueueTriggers(invoker, records, settings.Resolve, poison, hostJson.QueueMessagesAreBase64, options.PollingInterval, hostJson.FunctionTimeout, loggers.CreateLogger<QueueTriggers>());
 
         var version = typeof(RunningHost).Assembly.GetName().Version?.ToString() ?? "0";
-        var outside = BuildPublicServer(logging, port, engine, new AdminEndpoints(Functions, Clock, timers, blobs, queues, version), invoker, hostJson);
+        var outside = BuildPublicServer(logging, port, engine, new AdminEndpoints(Functions, Clock, timers, blobs, queues, issuer, version), invoker, hostJson);
         await outside.StartAsync(cancellation);
         _stops.Add(async () => { await outside.StopAsync(); await outside.DisposeAsync(); });
 
@@ -187,7 +189,7 @@ public sealed class RunningHost : IAsyncDisposable
         return app;
     }
 
-    private Dictionary<string, string> WorkerEnvironment(AppSettings settings, FunctionsApp app) => new(settings.Values)
+    private Dictionary<string, string> WorkerEnvironment(AppSettings settings, FunctionsApp app, DevelopmentIssuer issuer) => new(settings.Values)
     {
         ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
         ["FUNCTIONS_APPLICATION_DIRECTORY"] = app.OutputDirectory,
@@ -195,6 +197,9 @@ public sealed class RunningHost : IAsyncDisposable
         // Read by the app's clock: it follows the clock that /admin/clock moves, here only.
         ["ETRANSACTIONS_LOCAL_HOST"] = "true",
         ["ETRANSACTIONS_LOCAL_CLOCK_FILE"] = Clock.File,
+        // The app trusts the host's own development provider, whatever local.settings.json says.
+        ["AUTH_ISSUER"] = issuer.Issuer,
+        ["AUTH_AUDIENCE"] = DevelopmentIssuer.Audience,
     };
 
     private static string SettingsFolder(LocalHostOptions options)

@@ -1,6 +1,10 @@
+using Etransactions.Functions.Core.Settings;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Etransactions.Functions.Identity;
 
@@ -15,6 +19,9 @@ public static class IdentityExtensions
 
     public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        return services;
+        services.AddAppSettings<IdentityOptions>(configuration);
+        // One cache of the issuer's keys for the app; nothing is fetched until the first token arrives.
+        services.AddSingleton(provider => IssuerMetadata.Create(provider.GetRequiredService<IOptions<IdentityOptions>>().Value));
+        return services.AddSingleton<IActorAuthenticator, BearerTokenAuthenticator>();
     }
 }

@@ -2,9 +2,10 @@ namespace Etransactions.Local.Admin;
 
 /// <summary>
 /// The host's admin API: the functions it serves, `POST /admin/functions/{name}` to run any non-HTTP
-/// function by hand as the Functions host allows, and `/admin/clock` to move the app's clock.
+/// function by hand as the Functions host allows, `/admin/clock` to move the app's clock, and the development
+/// OpenID Connect provider with `POST /admin/tokens` (<see cref="TokenEndpoints"/>).
 /// </summary>
-public sealed record AdminEndpoints(FunctionCatalog Functions, MovableClock Clock, TimerTriggers Timers, BlobTriggers Blobs, QueueTriggers Queues, string Version)
+public sealed record AdminEndpoints(FunctionCatalog Functions, MovableClock Clock, TimerTriggers Timers, BlobTriggers Blobs, QueueTriggers Queues, DevelopmentIssuer Issuer, string Version)
 {
     public void Map(WebApplication app)
     {
@@ -21,6 +22,7 @@ public sealed record AdminEndpoints(FunctionCatalog Functions, MovableClock Cloc
         app.MapPost("/admin/functions/{name}", RunAsync);
         app.MapGet("/admin/clock", () => Results.Ok(ClockView()));
         app.MapPost("/admin/clock", MoveClockAsync);
+        TokenEndpoints.Map(app, Issuer);
     }
 
     /// <summary>Runs the function and answers when it has run: 202 when it succeeded, 500 with the error when not.</summary>

@@ -9,6 +9,7 @@ using Etransactions.Functions.Conversion.Verification;
 using Etransactions.Functions.Signing;
 using Etransactions.Functions.Core;
 using Etransactions.Functions.Health;
+using Etransactions.Functions.Identity;
 using Etransactions.Functions.Notifications;
 using Etransactions.Functions.Operations;
 using Etransactions.Functions.Platforms;
@@ -50,6 +51,7 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<DocumentIntake>());
         Assert.NotNull(host.Services.GetRequiredService<ConversionRegister>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
+        Assert.IsType<BearerTokenAuthenticator>(host.Services.GetRequiredService<IActorAuthenticator>());
     }
 
     [Fact]
@@ -77,6 +79,7 @@ public class ProgramTests
         builder.AddActiveUsers();
         builder.AddPublication();
         builder.AddNotifications();
+        builder.AddIdentity();
         return builder.Build();
     }
 }

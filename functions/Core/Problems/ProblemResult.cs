@@ -33,8 +33,8 @@ public sealed class ProblemResult(ProblemDetails details, IReadOnlyDictionary<st
             details.Extensions[name] = value;
         }
 
-        return problem.Kind == ProblemKind.Unauthorized
-            ? new(details, new Dictionary<string, string> { ["WWW-Authenticate"] = "ApiKey header=\"x-api-key\"" })
+        return problem is UnauthorizedException unauthorized
+            ? new(details, new Dictionary<string, string> { ["WWW-Authenticate"] = unauthorized.Challenge })
             : new(details);
     }
 

@@ -41,8 +41,9 @@ public sealed class AppHost : IAsyncDisposable
 
     public static string FunctionsProject => Path.Combine(RepositoryRoot.Find(), "functions", "Functions.csproj");
 
+    /// <param name="port">The public endpoint's port; 0 picks a free one. A restart on the same data keeps its issuer's address only on the same port.</param>
     public static async Task<AppHost> StartAsync(
-        string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null, string? hostId = null)
+        string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null, string? hostId = null, int port = 0)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var names = new Dictionary<string, string>
@@ -65,7 +66,7 @@ public sealed class AppHost : IAsyncDisposable
             RepositoryRoot = RepositoryRoot.Find(),
             AppProject = project ?? TestAppProject,
             Build = false,
-            Port = 0,
+            Port = port,
             DataDirectory = dataFolder,
             StorageConnectionString = storage,
             HostId = hostId ?? $"test-{id}",

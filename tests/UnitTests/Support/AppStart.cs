@@ -28,6 +28,8 @@ internal static class AppStart
         ["INFORMATION_SYSTEM_NAME"] = "Hệ thống thử",
         ["INFORMATION_SYSTEM_ADMINISTRATOR"] = "Đơn vị thử",
         ["REGULATOR_API_KEY"] = "a-regulator-key-long-enough-for-its-check",
+        ["AUTH_ISSUER"] = TestTokens.Issuer,
+        ["AUTH_AUDIENCE"] = TestTokens.Audience,
     };
 
     public static ServiceProvider Services(IDictionary<string, string?> settings)
@@ -47,6 +49,8 @@ internal static class AppStart
         services.AddActiveUsers(configuration);
         services.AddPublication(configuration);
         services.AddIdentity(configuration);
+        // The issuer's keys are TestTokens' own: nothing is fetched, and its tokens are accepted.
+        services.AddSingleton(TestTokens.IssuerMetadata);
         services.AddDossiers(configuration);
         return services.BuildServiceProvider();
     }

@@ -48,6 +48,14 @@ public class ProblemResultTests
     }
 
     [Fact]
+    public async Task From_UnauthorizedBearer_ChallengesForABearerToken()
+    {
+        var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(new UnauthorizedException("Bad token.") { Challenge = "Bearer error=\"invalid_token\"" }, "inv-1"));
+
+        Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Fact]
     public async Task From_OtherKinds_SendNoAuthenticateHeader()
     {
         var response = await ProblemResponse.ExecuteAsync(ProblemResult.From(new ForbiddenException("No."), "inv-1"));

@@ -16,6 +16,8 @@ public class AppSettingsTests
                 "ACTIVE_USERS_DIFFERENCE_PERCENT",
                 "ACTIVE_USERS_GRACE_DAYS",
                 "ACTIVITY_MAX_BODY_BYTES",
+                "AUTH_AUDIENCE",
+                "AUTH_ISSUER",
                 "AzureWebJobsStorage",
                 "AzureWebJobsStorage__accountName",
                 "AzureWebJobsStorage__clientId",
