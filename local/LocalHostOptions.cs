@@ -29,6 +29,9 @@ public sealed record LocalHostOptions
     /// <summary>Settings set over those of local.settings.json (tests use this).</summary>
     public IReadOnlyDictionary<string, string> SettingOverrides { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Puts the sample calendar and procedure (local/Samples) through the app's API at the first start on this data folder.</summary>
+    public bool LoadSamples { get; init; }
+
     /// <summary>Names the host's records in storage (timer schedules, blob receipts); apps sharing an account need their own. Null: from the app's name.</summary>
     public string? HostId { get; init; }
     public string StateDirectory => Path.Combine(DataDirectory, "local-host");

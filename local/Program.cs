@@ -22,6 +22,7 @@ command.SetAction((parsed, cancellation) => LocalHost.RunAsync(new LocalHostOpti
     DataDirectory = Path.GetFullPath(parsed.GetValue(data)!, root),
     Build = !parsed.GetValue(noBuild),
     AzuritePorts = parsed.GetValue(freeStoragePorts) ? AzuritePorts.Free : AzuritePorts.Standard,
+    LoadSamples = true,
 }, cancellation));
 // Ctrl-C cancels the run; the host then stops the worker, the engine and Azurite in order, which takes a
 // few seconds (System.CommandLine would end the process after two).

@@ -126,6 +126,10 @@ public sealed class RunningHost : IAsyncDisposable
         {
             logger.LogInformation("{Function}: {Trigger} {Detail}", function.Name, function.TriggerType, Describe(function, hostJson));
         }
+        if (options.LoadSamples)
+        {
+            await Samples.SampleData.LoadOnceAsync(options.RepositoryRoot, options.StateDirectory, BaseUri, issuer, logger, cancellation);
+        }
     }
 
     private async Task<string> StartStorageAsync(LocalHostOptions options, ILoggerFactory loggers, CancellationToken cancellation)

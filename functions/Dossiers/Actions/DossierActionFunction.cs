@@ -46,7 +46,7 @@ public sealed partial class DossierActionFunction(
         }
         var body = await JsonBody.ReadAsync<ActionBody>(request, Submission.SubmitDossierFunction.MaxBodyBytes);
         var command = new DossierCommand(key ?? Guid.NewGuid().ToString("N"), body.Action, clock.GetUtcNow(),
-            new ActorRef(actor.Subject, actor.Name, [.. actor.Roles], actor.Agency), body.Reason?.Trim(), body.To?.Trim(), body.Missing, body.NewDate);
+            new ActorRef(actor.Subject, actor.Name, [.. actor.Roles], actor.Agency), body.Reason?.Trim(), body.To?.Trim(), body.Missing, body.NewDate, Reference: body.Reference?.Trim());
         var files = actionFiles.Check(context.Procedure, body);
         // The rules first, with the files' places held: nothing is stored for an action that is refused.
         context.Machine.Decide(context.Dossier, files.Placeholder(command));

@@ -32,9 +32,7 @@ public sealed class RateDossierFunction(IActorAuthenticator authenticator, Dossi
         }
         if (dossier.State != DossierState.Resolved)
         {
-            var conflict = new ConflictException($"Hồ sơ chưa có kết quả / The dossier is {DossierMachine.Name(dossier.State)}: it is rated once its result is returned.");
-            conflict.Extensions["state"] = DossierMachine.Name(dossier.State);
-            throw conflict;
+            throw DossierMachine.InState(dossier.State, $"Hồ sơ chưa có kết quả / The dossier is {DossierMachine.Name(dossier.State)}: it is rated once its result is returned.");
         }
         var body = await JsonBody.ReadAsync<RatingBody>(request);
         var (kept, created) = await dossiers.RateAsync(dossier, new Rating(code, body.Score, body.Comment?.Trim(), clock.GetUtcNow()), cancellation);

@@ -185,7 +185,7 @@ public sealed class DossierMachine(Procedure procedure, WorkingTime calendar)
         RequireState(dossier, command, states);
         if (dossier.StepIndex != index && command.Action != DossierAction.Accept)
         {
-            throw new ConflictException($"Hồ sơ đang ở bước {StepName(dossier)}, chưa đến bước {Name(command.Action)} / The dossier is {Name(dossier.State)} at step {StepName(dossier)}: {Name(command.Action)} is not the next step.");
+            throw InState(dossier.State, $"Hồ sơ đang ở bước {StepName(dossier)}, chưa đến bước {Name(command.Action)} / The dossier is {Name(dossier.State)} at step {StepName(dossier)}: {Name(command.Action)} is not the next step.");
         }
         return apply(dossier, command);
     }
@@ -230,10 +230,8 @@ public sealed class DossierMachine(Procedure procedure, WorkingTime calendar)
     {
         if (!states.Contains(dossier.State))
         {
-            var conflict = new ConflictException(
+            throw InState(dossier.State,
                 $"Hồ sơ đang ở trạng thái {dossier.State.Vietnamese()}: không thể {Name(command.Action)} / The dossier is {Name(dossier.State)}: {Name(command.Action)} is not allowed in that state.");
-            conflict.Extensions["state"] = Name(dossier.State);
-            throw conflict;
         }
     }
 
@@ -308,6 +306,14 @@ public sealed class DossierMachine(Procedure procedure, WorkingTime calendar)
         dossier.StepIndex < procedure.Definition.Steps.Count ? Name(procedure.Step(dossier.StepIndex).Action) : "none";
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>409 for an action the dossier's state does not allow, naming the state in the problem's <c>state</c> member.</summary>
+    public static ConflictException InState(DossierState state, string detail)
+    {
+        var conflict = new ConflictException(detail);
+        conflict.Extensions["state"] = Name(state);
+        return conflict;
+    }
 
     public static string Name(DossierAction action) => EnumColumn.Of(action);
 

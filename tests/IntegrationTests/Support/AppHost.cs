@@ -43,7 +43,7 @@ public sealed class AppHost : IAsyncDisposable
 
     /// <param name="port">The public endpoint's port; 0 picks a free one. A restart on the same data keeps its issuer's address only on the same port.</param>
     public static async Task<AppHost> StartAsync(
-        string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null, string? hostId = null, int port = 0)
+        string storage, string? project = null, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null, string? hostId = null, int port = 0, bool loadSamples = false)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var names = new Dictionary<string, string>
@@ -72,6 +72,7 @@ public sealed class AppHost : IAsyncDisposable
             HostId = hostId ?? $"test-{id}",
             PollingInterval = TimeSpan.FromMilliseconds(200),
             SettingOverrides = names,
+            LoadSamples = loadSamples,
         }, log.Configure, TestContext.Current.CancellationToken));
         return new AppHost(host, log, dataFolder, names, deleteData: ownData);
     }
