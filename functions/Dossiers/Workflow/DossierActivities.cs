@@ -1,6 +1,5 @@
 using Etransactions.Functions.Core.Problems;
-using Etransactions.Functions.Dossiers.Calendar;
-using Etransactions.Functions.Dossiers.Procedures;
+using Etransactions.Functions.Dossiers.Actions;
 using Etransactions.Functions.Dossiers.Storage;
 using Etransactions.Functions.Signing;
 using Microsoft.Azure.Functions.Worker;
@@ -14,8 +13,7 @@ namespace Etransactions.Functions.Dossiers.Workflow;
 /// activity finds its action's row and does nothing twice.
 /// </summary>
 public sealed partial class DossierActivities(
-    DossierStore dossiers, ProcedureStore procedures, CalendarStore calendars, DossierFiles files, IPdfSigner signer,
-    DossierNotices notices, ILogger<DossierActivities> logger)
+    DossierStore dossiers, DossierReading reading, DossierFiles files, IPdfSigner signer, DossierNotices notices, ILogger<DossierActivities> logger)
 {
     private const int MaxRounds = 20;
 
@@ -25,12 +23,11 @@ public sealed partial class DossierActivities(
         var command = input.Command;
         for (var round = 1; ; round++)
         {
-            var stored = await dossiers.GetAsync(input.Code, cancellation) ?? throw new InvalidOperationException($"Dossier {input.Code} is not stored.");
+            var (stored, _, machine) = await reading.ReadAsync(input.Code, cancellation);
             if (await dossiers.OutcomeAsync(input.Code, command.ActionId, cancellation) is { } outcome)
             {
                 return new ApplyResult(outcome.Sequence, stored.Dossier.State);
             }
-            var machine = await MachineAsync(stored.Dossier, cancellation);
             Decision decision;
             try
             {
@@ -61,8 +58,7 @@ public sealed partial class DossierActivities(
     {
         for (var round = 1; ; round++)
         {
-            var stored = await dossiers.GetAsync(input.Code, cancellation) ?? throw new InvalidOperationException($"Dossier {input.Code} is not stored.");
-            var machine = await MachineAsync(stored.Dossier, cancellation);
+            var (stored, _, machine) = await reading.ReadAsync(input.Code, cancellation);
             if (machine.Signal(stored.Dossier, input.Signal) is not { } decision)
             {
                 return new ApplyResult(null, stored.Dossier.State);
@@ -82,19 +78,12 @@ public sealed partial class DossierActivities(
     [Function(DossierNames.Notify)]
     public async Task NotifyAsync([ActivityTrigger] NotifyInput input, CancellationToken cancellation)
     {
-        var stored = await dossiers.GetAsync(input.Code, cancellation) ?? throw new InvalidOperationException($"Dossier {input.Code} is not stored.");
+        var context = await reading.ReadAsync(input.Code, cancellation);
         var entry = (await dossiers.HistoryAsync(input.Code, cancellation)).FirstOrDefault(e => e.Sequence == input.Sequence);
         if (entry is not null)
         {
-            await notices.SendAsync(stored.Dossier, entry, await MachineAsync(stored.Dossier, cancellation), cancellation);
+            await notices.SendAsync(context.Dossier, entry, context.Machine, cancellation);
         }
-    }
-
-    private async Task<DossierMachine> MachineAsync(Dossier dossier, CancellationToken cancellation)
-    {
-        var procedure = await procedures.VersionAsync(dossier.ProcedureCode, dossier.ProcedureVersion, cancellation)
-            ?? throw new InvalidOperationException($"Procedure {dossier.ProcedureCode} version {dossier.ProcedureVersion} is not stored.");
-        return new DossierMachine(procedure, await calendars.CurrentAsync(cancellation));
     }
 
     /// <summary>Signing puts the agency's signature on the draft (PAdES, as for converted documents); issuing returns the result.</summary>
