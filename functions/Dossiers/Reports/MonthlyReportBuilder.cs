@@ -75,7 +75,13 @@ public static class MonthlyReportBuilder
             {
                 continue;
             }
-            var due = state is DossierState.Received or DossierState.SupplementAtIntake ? deadlines.IntakeDue(dossier) : deadlines.Original(dossier, to);
+            if (state == DossierState.SupplementAtIntake)
+            {
+                // Waiting for the applicant before any time limit runs: paused, and within its deadline.
+                pausedWithin++;
+                continue;
+            }
+            var due = state == DossierState.Received ? deadlines.IntakeDue(dossier) : deadlines.Original(dossier, to);
             var overdue = due is { } d && d < to;
             if (state.IsPaused())
             {

@@ -65,9 +65,12 @@ public sealed class Deadlines(WorkingTime calendar, TimeLimit limit)
         return at <= due ? calendar.WorkingTimeBetween(at, due) : -calendar.WorkingTimeBetween(due, at);
     }
 
-    /// <summary>Early (an earlier day), on time (by the date) or late, against a due moment.</summary>
+    /// <summary>
+    /// Early (an earlier day), on time (by the date) or late, against a due moment. The due day is that of the
+    /// moment just before it: a period ending at 24:00 ends on its last day, not on the next.
+    /// </summary>
     public static Timing TimingOf(DateTimeOffset at, DateTimeOffset due) =>
-        at > due ? Timing.Late : VietnamTime.DateOf(at) < VietnamTime.DateOf(due) ? Timing.Early : Timing.OnTime;
+        at > due ? Timing.Late : VietnamTime.DateOf(at) < VietnamTime.DateOf(due.AddTicks(-1)) ? Timing.Early : Timing.OnTime;
 
     /// <summary>
     /// How the dossier ended against the original date: a second supplement request during processing counts

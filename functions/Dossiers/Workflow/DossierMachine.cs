@@ -157,7 +157,7 @@ public sealed class DossierMachine(Procedure procedure, WorkingTime calendar)
         {
             if (submit < 0 || d.StepIndex <= submit)
             {
-                throw new ConflictException($"Hồ sơ chưa được trình duyệt: không có gì để trả lại / The dossier has not been submitted for approval ({StepName(d)} comes next): there is nothing to send back.");
+                throw InState(d.State, $"Hồ sơ chưa được trình duyệt: không có gì để trả lại / The dossier has not been submitted for approval ({StepName(d)} comes next): there is nothing to send back.");
             }
             return Move(d with { StepIndex = submit }, command, DossierState.Processing);
         }, reason: true);
