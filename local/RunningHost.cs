@@ -126,7 +126,8 @@ public sealed class RunningHost : IAsyncDisposable
         {
             logger.LogInformation("{Function}: {Trigger} {Detail}", function.Name, function.TriggerType, Describe(function, hostJson));
         }
-        if (options.LoadSamples)
+        // The samples are for the app that has their routes (the test app has none).
+        if (options.LoadSamples && Functions.Find("putProcedure") is not null && Functions.Find("putCalendar") is not null)
         {
             await Samples.SampleData.LoadOnceAsync(options.RepositoryRoot, options.StateDirectory, BaseUri, issuer, logger, cancellation);
         }

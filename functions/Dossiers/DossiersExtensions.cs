@@ -31,6 +31,7 @@ public static class DossiersExtensions
         services.TryAddSingleton<DossierReading>();
         services.TryAddSingleton<DossierActionFiles>();
         services.TryAddSingleton<DossierNotices>();
+        services.TryAddSingleton<ResultDataMessages>();
         services.TryAddSingleton<MonthlyReports>();
         return services;
     }

@@ -21,6 +21,10 @@ public sealed partial class DevelopmentSigningKeys(string folder, TimeProvider t
     private static readonly TimeSpan Validity = TimeSpan.FromDays(3 * 365);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
 
+    // Walk-throughs and tests move the app's clock to past dates (the 2026 samples): the certificate is valid from
+    // long before it was made, so that a signature made at a moved time is one a verifier calls valid.
+    private static readonly TimeSpan Backdated = TimeSpan.FromDays(5 * 365);
+
     private readonly Lock _lock = new();
     private SigningKey? _key;
 
@@ -37,7 +41,10 @@ public sealed partial class DevelopmentSigningKeys(string folder, TimeProvider t
 
     private SigningKey LoadOrCreate()
     {
-        if (Kept() is { } kept && kept.Certificate.NotAfter.ToUniversalTime() > time.GetUtcNow().UtcDateTime + RenewBefore)
+        // The file lives in this machine's real time, whatever the app's clock says; a certificate made under a
+        // moved clock (not yet valid now, or soon to expire) is made again.
+        var now = time.GetUtcNow().UtcDateTime;
+        if (Kept() is { } kept && kept.Certificate.NotBefore.ToUniversalTime() <= now - (Backdated / 2) && kept.Certificate.NotAfter.ToUniversalTime() > now + RenewBefore)
         {
             return kept;
         }
@@ -82,7 +89,7 @@ public sealed partial class DevelopmentSigningKeys(string folder, TimeProvider t
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now + Validity);
+        using var certificate = request.CreateSelfSigned(now - Backdated, now + Validity);
         return certificate.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, Password);
     }
 

@@ -48,7 +48,8 @@ public static class SigningExtensions
                 time,
                 loggers.CreateLogger<KeyVaultSigningKeys>()),
             SigningKind.Pkcs12File => new Pkcs12SigningKeys(options.Pkcs12Path!, options.Pkcs12Password),
-            _ => new DevelopmentSigningKeys(DevelopmentFolder, time, loggers.CreateLogger<DevelopmentSigningKeys>()),
+            // The development key's file is kept in real time: the app's clock may be moved in a walk-through.
+            _ => new DevelopmentSigningKeys(DevelopmentFolder, TimeProvider.System, loggers.CreateLogger<DevelopmentSigningKeys>()),
         };
     }
 }

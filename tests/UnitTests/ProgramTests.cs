@@ -7,9 +7,11 @@ using Etransactions.Functions.Conversion.Electronic;
 using Etransactions.Functions.Conversion.PaperCopies;
 using Etransactions.Functions.Conversion.Verification;
 using Etransactions.Functions.Core;
+using Etransactions.Functions.Dossiers;
 using Etransactions.Functions.Dossiers.Actions;
 using Etransactions.Functions.Dossiers.Reports;
 using Etransactions.Functions.Dossiers.Submission;
+using Etransactions.Functions.Dossiers.Workflow;
 using Etransactions.Functions.Health;
 using Etransactions.Functions.Identity;
 using Etransactions.Functions.Notifications;
@@ -56,6 +58,7 @@ public class ProgramTests
         Assert.NotNull(host.Services.GetRequiredService<DossierIntake>());
         Assert.NotNull(host.Services.GetRequiredService<DossierReading>());
         Assert.NotNull(host.Services.GetRequiredService<MonthlyReports>());
+        Assert.NotNull(host.Services.GetRequiredService<ResultDataMessages>());
         Assert.IsType<QueueNotificationPublisher>(host.Services.GetRequiredService<INotificationPublisher>());
         Assert.IsType<BearerTokenAuthenticator>(host.Services.GetRequiredService<IActorAuthenticator>());
     }
@@ -86,6 +89,7 @@ public class ProgramTests
         builder.AddPublication();
         builder.AddNotifications();
         builder.AddIdentity();
+        builder.AddDossiers();
         return builder.Build();
     }
 }

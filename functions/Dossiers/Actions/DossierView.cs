@@ -51,7 +51,16 @@ public static class DossierView
             dossier.OpinionFrom,
             Applicant = new { dossier.Applicant.Name, dossier.Applicant.Email, dossier.Applicant.Phone },
             Components = dossier.Components.Select(c => new { c.Id, c.FileName, c.ContentType, c.Bytes, c.Sha256, c.AddedAt }),
-            Documents = dossier.Documents.Select(d => new { d.Name, d.Sha256, Signed = d.SignedByAgency, IssuedAt = d.At, Href = $"{documentsRoot}/{d.Name}" }),
+            Documents = dossier.Documents.Select(d => new
+            {
+                d.Name,
+                d.Sha256,
+                Signed = d.SignedByAgency,
+                IssuedAt = d.At,
+                Href = $"{documentsRoot}/{d.Name}",
+                d.DataMessage,
+                PaperCopies = d.DataMessage is { } code ? $"{apiRoot}/data-messages/{code}/paper-copies" : null,
+            }),
             History = history.Select(entry => new
             {
                 entry.Sequence,

@@ -92,4 +92,5 @@ public enum PauseReason
 /// <summary>Mẫu 04: the apology and the new appointment date. The original date stays in the ledger for honest figures.</summary>
 public sealed record Apology(DateTimeOffset At, string By, string Reason, DateTimeOffset NewDate);
 
-public sealed record IssuedDocument(string Name, string Path, string Sha256, bool SignedByAgency, DateTimeOffset At);
+/// <param name="DataMessage">The lookup code the result got as a data message of the agency, once issued (its paper copy, its verification page).</param>
+public sealed record IssuedDocument(string Name, string Path, string Sha256, bool SignedByAgency, DateTimeOffset At, string? DataMessage = null);

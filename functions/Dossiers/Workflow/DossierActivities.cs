@@ -13,7 +13,8 @@ namespace Etransactions.Functions.Dossiers.Workflow;
 /// activity finds its action's row and does nothing twice.
 /// </summary>
 public sealed partial class DossierActivities(
-    DossierStore dossiers, DossierReading reading, DossierFiles files, IPdfSigner signer, DossierNotices notices, ILogger<DossierActivities> logger)
+    DossierStore dossiers, DossierReading reading, DossierFiles files, IPdfSigner signer, ResultDataMessages results, DossierNotices notices,
+    ILogger<DossierActivities> logger)
 {
     private const int MaxRounds = 20;
 
@@ -100,7 +101,11 @@ public sealed partial class DossierActivities(
         if (command.Action == DossierAction.Issue)
         {
             var result = next.Prepared ?? (next.Draft is { } unsigned ? unsigned with { Name = "result" } : null);
-            next = result is null ? next : next with { Documents = [.. next.Documents, result with { At = command.At }], Prepared = null };
+            if (result is not null)
+            {
+                var code = await results.RegisterAsync(next, await files.ReadAsync(result.Path, cancellation), cancellation);
+                next = next with { Documents = [.. next.Documents, result with { At = command.At, DataMessage = code }], Prepared = null };
+            }
         }
         return next;
     }

@@ -37,6 +37,11 @@ public sealed class DossierWorkflowTests(DossiersApp app)
         var pdf = await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal(document["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
         Assert.Contains("/ByteRange", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        // The result is a data message of the agency too: its lookup code, its record, and where to ask for a paper copy.
+        var message = document["dataMessage"]!.GetValue<string>();
+        Assert.EndsWith($"/api/data-messages/{message}/paper-copies", document["paperCopies"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var record = await app.App.Http.GetAsync(new Uri($"api/data-messages/{message}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(record.IsSuccessStatusCode, $"data message {message}: {(int)record.StatusCode}");
 
         var rated = await app.SendAsync(HttpMethod.Post, $"api/dossiers/{code}/rating", await app.TokenAsync("citizen-ontime", "applicant"), new JsonObject { ["score"] = 5 });
         Assert.Equal(201, rated.Status);
