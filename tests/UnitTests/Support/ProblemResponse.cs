@@ -6,14 +6,9 @@ namespace Etransactions.UnitTests.Support;
 /// <summary>An IResult executed on a DefaultHttpContext, read back as a caller would read it.</summary>
 internal sealed record ProblemResponse(int Status, string? ContentType, IHeaderDictionary Headers, JsonElement Body, string Text)
 {
-    /// <summary>Runs the result; <paramref name="services"/> are the request's (JSON results log through them).</summary>
-    public static async Task<ProblemResponse> ExecuteAsync(IResult result, IServiceProvider? services = null)
+    public static async Task<ProblemResponse> ExecuteAsync(IResult result)
     {
         var context = new DefaultHttpContext();
-        if (services is not null)
-        {
-            context.RequestServices = services;
-        }
         context.Response.Body = new MemoryStream();
         await result.ExecuteAsync(context);
         var text = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
