@@ -109,10 +109,19 @@ public sealed class DossiersApp : IAsyncLifetime
         return reply.Json["code"]!.GetValue<string>();
     }
 
-    /// <summary>An action as the token's actor; asserts the status and gives the reply.</summary>
+    /// <summary>
+    /// An action as the token's actor; asserts the status and gives the reply. It is sent with an Idempotency-Key and,
+    /// while the workflow has not decided it (202, as after a restart, when the engine takes its partitions back),
+    /// sent again with the same key, as a client does: a replay is the same action.
+    /// </summary>
     public async Task<ApiReply> ActAsync(string code, string token, JsonObject action, int expected = 200, string? key = null)
     {
+        key ??= $"action-{Guid.NewGuid():N}";
         var reply = await SendAsync(HttpMethod.Post, $"api/dossiers/{code}/actions", token, action, key);
+        for (var retry = 0; reply.Status == 202 && expected != 202 && retry < 6; retry++)
+        {
+            reply = await SendAsync(HttpMethod.Post, $"api/dossiers/{code}/actions", token, action, key);
+        }
         Assert.True(reply.Status == expected, $"{action["action"]} on {code}: expected {expected}, got {reply.Status} {reply.Text}");
         return reply;
     }
