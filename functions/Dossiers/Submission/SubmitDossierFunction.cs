@@ -37,8 +37,12 @@ public sealed partial class SubmitDossierFunction(IActorAuthenticator authentica
         var body = await JsonBody.ReadAsync<SubmissionBody>(request, MaxBodyBytes);
         var hash = DossierIntake.HashOf(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, AppJson.Options)));
         var receipt = await intake.ReceiveAsync(actor, body, hash, key, clock.GetUtcNow(), cancellation);
-        await DossierWorkflowStarter.EnsureAsync(client, receipt.Dossier.Code, cancellation);
         var dossier = receipt.Dossier;
+        // A replay long after the dossier ended (its workflow finished and purged) starts nothing.
+        if (!dossier.State.IsFinal())
+        {
+            await DossierWorkflowStarter.EnsureAsync(client, dossier.Code, cancellation);
+        }
         if (receipt.Created)
         {
             LogReceived(dossier.Code, dossier.ProcedureCode, dossier.ProcedureVersion, dossier.Components.Count);
