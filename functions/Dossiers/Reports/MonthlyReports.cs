@@ -39,23 +39,30 @@ public sealed class MonthlyReports(DossierStore dossiers, ProcedureStore procedu
         return MonthlyReportBuilder.Build(agency, month, records, d => versions[(d.ProcedureCode, d.ProcedureVersion)], calendar, now);
     }
 
-    /// <summary>Stores the month's report of each agency that has procedures, once; false for those stored already.</summary>
+    /// <summary>
+    /// Stores the month's report of each agency that has procedures, once, as the figures stood at the month's end.
+    /// The signature is made of the JSON as stored, read back: two runs at once (the timer and a run by hand) store
+    /// one report and a signature of it, and a run cut short between the two is completed by the next.
+    /// </summary>
     public async Task<int> StoreMonthAsync(DateOnly month, DateTimeOffset now, CancellationToken cancellation)
     {
         await _created.Value;
+        var end = Core.VietnamTime.StartOf(month.AddMonths(1));
         var stored = 0;
         foreach (var agency in (await procedures.ListAsync(cancellation)).Select(p => p.Agency).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var name = $"{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}/{agency}.json";
-            if (await _files.GetBlobClient(name).ExistsAsync(cancellation))
+            var report = _files.GetBlobClient(name);
+            if (!await report.ExistsAsync(cancellation))
             {
-                continue;
+                var json = JsonSerializer.SerializeToUtf8Bytes(await ComputeAsync(agency, month, now < end ? now : end, cancellation), AppJson.Options);
+                stored += await WriteOnceAsync(name, json, "application/json", cancellation) ? 1 : 0;
             }
-            var json = JsonSerializer.SerializeToUtf8Bytes(await ComputeAsync(agency, month, now, cancellation), AppJson.Options);
-            var signature = CadesSignature.Create(json, await keys.GetAsync(cancellation), now);
-            // The signature first: a report is there only with its signature beside it.
-            await WriteOnceAsync(name + ".p7s", signature, "application/pkcs7-signature", cancellation);
-            stored += await WriteOnceAsync(name, json, "application/json", cancellation) ? 1 : 0;
+            if (!await _files.GetBlobClient(name + ".p7s").ExistsAsync(cancellation))
+            {
+                var kept = (await report.DownloadContentAsync(cancellation)).Value.Content.ToArray();
+                await WriteOnceAsync(name + ".p7s", CadesSignature.Create(kept, await keys.GetAsync(cancellation), now), "application/pkcs7-signature", cancellation);
+            }
         }
         return stored;
     }

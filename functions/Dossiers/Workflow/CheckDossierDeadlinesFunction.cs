@@ -32,7 +32,7 @@ public sealed partial class CheckDossierDeadlinesFunction(
         var raised = 0;
         await foreach (var dossier in dossiers.OpenAsync(cancellation))
         {
-            if (!dossier.State.IsInProcessing())
+            if (!dossier.State.IsInProcessing() && dossier.State != DossierState.Received)
             {
                 continue;
             }
@@ -59,11 +59,19 @@ public sealed partial class CheckDossierDeadlinesFunction(
     private partial void LogChecked(DateTimeOffset now, int raised);
 }
 
-/// <summary>Which signal a dossier in processing needs now, if any: overdue once past its date, else the apology a working day before it.</summary>
+/// <summary>
+/// Which signal a dossier needs now, if any: in processing, overdue once past its date, else the apology a working
+/// day before it; waiting at intake, overdue once its 8 working hours have passed with no answer.
+/// </summary>
 public static class DeadlineSignals
 {
     public static DeadlineSignal? Due(Dossier dossier, Deadlines deadlines, WorkingTime calendar, DateTimeOffset now)
     {
+        if (dossier.State == DossierState.Received)
+        {
+            var intakeDue = deadlines.IntakeDue(dossier);
+            return now > intakeDue && dossier.OverdueFor != intakeDue ? new DeadlineSignal(DeadlineSignalKind.Overdue, intakeDue, now) : null;
+        }
         // A paused clock asks nothing: the date moves on with the pause.
         if (dossier.State.IsPaused() || deadlines.Current(dossier, now) is not { } due)
         {

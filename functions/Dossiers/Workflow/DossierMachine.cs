@@ -51,10 +51,13 @@ public sealed class DossierMachine(Procedure procedure, WorkingTime calendar)
         };
     }
 
-    /// <summary>What a deadline check does: asks once for an apology per appointment date, flags overdue once per date; null when nothing is new.</summary>
+    /// <summary>What a deadline check does: asks once for an apology per appointment date, flags overdue once per date (the intake's too); null when nothing is new.</summary>
     public Decision? Signal(Dossier dossier, DeadlineSignal signal)
     {
-        if (!dossier.State.IsInProcessing() || _deadlines.Current(dossier, signal.At) is not { } due || due != signal.Due)
+        var current = dossier.State == DossierState.Received
+            ? _deadlines.IntakeDue(dossier)
+            : dossier.State.IsInProcessing() ? _deadlines.Current(dossier, signal.At) : null;
+        if (current is not { } due || due != signal.Due || (dossier.State == DossierState.Received && signal.Kind != DeadlineSignalKind.Overdue))
         {
             return null;
         }

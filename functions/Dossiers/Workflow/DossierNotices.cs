@@ -43,13 +43,18 @@ public sealed class DossierNotices(Notifier notifier)
         await notifier.NotifyAsync(notification, cancellation);
     }
 
+    private static string Due(HistoryEntry entry) => entry.NewDate is { } due ? VietnamTime.Display(due) : "";
+
     private static LocalizedText Text(HistoryEntry entry, Dossier dossier, string when) => entry.Event switch
     {
         HistoryEvents.Submitted => new($"Hệ thống đã nhận hồ sơ {dossier.Code} lúc {VietnamTime.Display(dossier.ReceivedAt)}.",
             $"Dossier {dossier.Code} was received at {VietnamTime.Display(dossier.ReceivedAt)}."),
         HistoryEvents.ApologyRequested => new($"Hồ sơ {dossier.Code} sắp quá hạn ({when}): cần văn bản xin lỗi và hẹn lại ngày trả kết quả.",
             $"Dossier {dossier.Code} is due {when}: issue an apology with a new date."),
-        HistoryEvents.Overdue => new($"Hồ sơ {dossier.Code} đã quá hạn ({when}).", $"Dossier {dossier.Code} is overdue (due {when})."),
+        HistoryEvents.Overdue when entry.From == DossierState.Received => new(
+            $"Hồ sơ {dossier.Code} quá 8 giờ làm việc chưa được tiếp nhận (hạn {Due(entry)}).",
+            $"Dossier {dossier.Code} has waited over 8 working hours for intake (due {Due(entry)})."),
+        HistoryEvents.Overdue => new($"Hồ sơ {dossier.Code} đã quá hạn ({Due(entry)}).", $"Dossier {dossier.Code} is overdue (due {Due(entry)})."),
         _ => new($"Hồ sơ {dossier.Code}: {entry.Event}; trạng thái {dossier.State.Vietnamese()}.{(when.Length > 0 ? $" Ngày hẹn trả: {when}." : "")}{(entry.Reason is { } r ? $" Lý do: {r}" : "")}",
             $"Dossier {dossier.Code}: {entry.Event}; now {DossierMachine.Name(dossier.State)}.{(when.Length > 0 ? $" Appointment: {when}." : "")}{(entry.Reason is { } reason ? $" Reason: {reason}" : "")}"),
     };

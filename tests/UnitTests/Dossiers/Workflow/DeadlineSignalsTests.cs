@@ -76,14 +76,31 @@ public class DeadlineSignalsTests
     }
 
     [Fact]
-    public void Nothing_is_signalled_before_acceptance_or_after_the_end()
+    public void Nothing_is_signalled_at_intake_for_a_processing_date_or_after_the_end()
     {
         var received = Received(Vietnam(3, 9, 8));
         var resolved = InProcessing with { State = DossierState.Resolved, EndedAt = Vietnam(3, 19, 9) };
 
-        Assert.Null(SignalAt(received, Vietnam(3, 25, 9)));
         Assert.Null(Rules.Signal(received, new DeadlineSignal(DeadlineSignalKind.Overdue, Due, Vietnam(3, 25, 9))));
         Assert.Null(Rules.Signal(resolved, new DeadlineSignal(DeadlineSignalKind.Overdue, Due, Vietnam(3, 25, 9))));
+    }
+
+    [Fact]
+    public void A_dossier_unanswered_after_its_intakes_8_working_hours_is_flagged_overdue_once()
+    {
+        var received = Received(Vietnam(3, 9, 8));
+        var intakeDue = Vietnam(3, 9, 17);
+
+        Assert.Null(SignalAt(received, Vietnam(3, 9, 16, 59)));
+        var signal = SignalAt(received, Vietnam(3, 10, 8))!;
+        Assert.Equal(new DeadlineSignal(DeadlineSignalKind.Overdue, intakeDue, Vietnam(3, 10, 8)), signal);
+        Assert.Null(Rules.Signal(received, new DeadlineSignal(DeadlineSignalKind.ApologyDue, intakeDue, Vietnam(3, 9, 16))));
+
+        var decision = Rules.Signal(received, signal)!;
+
+        Assert.Equal((HistoryEvents.Overdue, DossierState.Received, intakeDue), (decision.Entry.Event, decision.Next.State, decision.Next.OverdueFor));
+        Assert.Null(SignalAt(decision.Next, Vietnam(3, 10, 9)));
+        Assert.Null(Rules.Signal(decision.Next, signal));
     }
 
     [Fact]
