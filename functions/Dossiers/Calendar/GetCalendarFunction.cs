@@ -1,4 +1,3 @@
-using System.Globalization;
 using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Core.Problems;
 using Microsoft.AspNetCore.Http;
@@ -18,22 +17,11 @@ public sealed class GetCalendarFunction(CalendarStore calendars)
     public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/calendar/{year}")] HttpRequest request, string year)
     {
         var calendarYear = CalendarValidation.ParseYear(year);
-        var version = Version(request.Query["version"]);
+        var version = VersionQuery.Parse(request);
         var published = await calendars.GetAsync(calendarYear, version, request.HttpContext.RequestAborted)
             ?? throw new NotFoundException(version is null
                 ? $"Chưa công bố lịch làm việc năm {calendarYear} / No working calendar is published for {calendarYear}."
                 : $"Lịch làm việc năm {calendarYear} không có phiên bản {version} / The working calendar of {calendarYear} has no version {version}.");
         return TypedResults.Json(CalendarView.Of(published), AppJson.Options);
-    }
-
-    private static int? Version(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
-            ? version
-            : throw new ValidationFailedException([new FieldError("version", "A version number, 1 or more.")]);
     }
 }

@@ -18,9 +18,9 @@ public sealed class GetProcedureFunction(ProcedureStore procedures)
         {
             throw new NotFoundException($"Không có thủ tục {code} / No procedure has the code {code}.");
         }
-        var wanted = request.Query["version"].FirstOrDefault() is { } text
-            ? (int.TryParse(text, out var number) ? versions.FirstOrDefault(v => v.Version == number) : null)
-                ?? throw new NotFoundException($"Thủ tục {code} không có phiên bản {text} / Procedure {code} has no version {text}.")
+        var wanted = VersionQuery.Parse(request) is { } number
+            ? versions.FirstOrDefault(v => v.Version == number)
+                ?? throw new NotFoundException($"Thủ tục {code} không có phiên bản {number} / Procedure {code} has no version {number}.")
             : versions[^1];
         return TypedResults.Json(ProcedureView.Of(wanted, versions), AppJson.Options);
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Etransactions.Functions.Core.Http;
 using Etransactions.Functions.Core.Problems;
 using Microsoft.AspNetCore.Http;
 
@@ -10,19 +10,7 @@ public sealed record ListQuery(int? Version, PageLanguage Language)
     public static ListQuery Parse(HttpRequest request)
     {
         var errors = new List<FieldError>();
-        int? version = null;
-        if (request.Query["version"] is { Count: > 0 } versions)
-        {
-            // Digits only, no sign, no leading zero: one spelling per version, so one URL per cached file.
-            if (versions.Count == 1 && versions[0] is { Length: > 0 and <= 9 } text && text[0] != '0' && text.All(char.IsAsciiDigit))
-            {
-                version = int.Parse(text, CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                errors.Add(new FieldError("version", "phải là số phiên bản, số nguyên từ 1 / must be a version number, a whole number from 1"));
-            }
-        }
+        var version = VersionQuery.Read(request, errors);
         var language = PageLanguage.Vietnamese;
         if (request.Query["lang"] is { Count: > 0 } languages)
         {
