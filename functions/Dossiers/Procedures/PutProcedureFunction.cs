@@ -1,5 +1,4 @@
 using Etransactions.Functions.Core.Http;
-using Etransactions.Functions.Core.Problems;
 using Etransactions.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -24,11 +23,11 @@ public sealed partial class PutProcedureFunction(IActorAuthenticator authenticat
         var body = await JsonBody.ReadAsync<ProcedureBody>(request);
         ProcedureRules.Check(body);
         var versions = await procedures.VersionsAsync(code, cancellation);
-        RequireAdministrator(actor, body.Agency);
+        actor.RequireAdministratorOf(body.Agency);
         if (versions.Count > 0)
         {
             // An agency's administrator may not take over another agency's procedure by naming its own agency.
-            RequireAdministrator(actor, versions[^1].Agency);
+            actor.RequireAdministratorOf(versions[^1].Agency);
         }
         var (procedure, created) = await procedures.PutAsync(code, body, actor.Subject, clock.GetUtcNow(), cancellation);
         if (created)
@@ -37,15 +36,6 @@ public sealed partial class PutProcedureFunction(IActorAuthenticator authenticat
         }
         return TypedResults.Json(ProcedureView.Of(procedure, [.. versions, .. created ? new[] { procedure } : []]), AppJson.Options,
             statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    }
-
-    private static void RequireAdministrator(Actor actor, string agency)
-    {
-        if (actor.Has(Roles.Regulator) || (actor.Has(Roles.AgencyAdmin) && actor.WorksFor(agency)))
-        {
-            return;
-        }
-        throw new ForbiddenException($"Chỉ cơ quan quản lý hoặc quản trị của cơ quan {agency} được khai báo thủ tục này / Only the regulator or the administrator of agency {agency} may define this procedure.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Procedure {Code} version {Version} of agency {Agency}, in force from {EffectiveFrom}, stored by {Subject}")]

@@ -30,10 +30,7 @@ public sealed class GetMonthlyReportFunction(IActorAuthenticator authenticator, 
             errors.Add(new("month", "The month as yyyy-MM, like 2026-03."));
         }
         ValidationFailedException.ThrowIfAny(errors);
-        if (!actor.Has(Roles.Regulator) && !(actor.Has(Roles.AgencyAdmin) && actor.WorksFor(agency!)))
-        {
-            throw new ForbiddenException($"Chỉ cơ quan quản lý hoặc quản trị của cơ quan {agency} được xem báo cáo này / Only the regulator or the administrator of agency {agency} may read this report.");
-        }
+        actor.RequireAdministratorOf(agency!);
         return TypedResults.Json(await reports.ComputeAsync(agency!, month, clock.GetUtcNow(), cancellation), AppJson.Options);
     }
 }
