@@ -32,10 +32,6 @@ public sealed partial class CheckDossierDeadlinesFunction(
         var raised = 0;
         await foreach (var dossier in dossiers.OpenAsync(cancellation))
         {
-            if (!dossier.State.IsInProcessing() && dossier.State != DossierState.Received)
-            {
-                continue;
-            }
             var key = (dossier.ProcedureCode, dossier.ProcedureVersion);
             if (!versions.TryGetValue(key, out var procedure))
             {
@@ -57,32 +53,4 @@ public sealed partial class CheckDossierDeadlinesFunction(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier deadlines checked at {Now:o}: {Raised} signals raised")]
     private partial void LogChecked(DateTimeOffset now, int raised);
-}
-
-/// <summary>
-/// Which signal a dossier needs now, if any: in processing, overdue once past its date, else the apology a working
-/// day before it; waiting at intake, overdue once its 8 working hours have passed with no answer.
-/// </summary>
-public static class DeadlineSignals
-{
-    public static DeadlineSignal? Due(Dossier dossier, Deadlines deadlines, WorkingTime calendar, DateTimeOffset now)
-    {
-        if (dossier.State == DossierState.Received)
-        {
-            var intakeDue = deadlines.IntakeDue(dossier);
-            return now > intakeDue && dossier.OverdueFor != intakeDue ? new DeadlineSignal(DeadlineSignalKind.Overdue, intakeDue, now) : null;
-        }
-        // A paused clock asks nothing: the date moves on with the pause.
-        if (dossier.State.IsPaused() || deadlines.Current(dossier, now) is not { } due)
-        {
-            return null;
-        }
-        if (now > due)
-        {
-            return dossier.OverdueFor == due ? null : new DeadlineSignal(DeadlineSignalKind.Overdue, due, now);
-        }
-        return dossier.ApologyAskedFor != due && calendar.WorkingTimeBetween(now, due) <= calendar.WorkingDay
-            ? new DeadlineSignal(DeadlineSignalKind.ApologyDue, due, now)
-            : null;
-    }
 }
