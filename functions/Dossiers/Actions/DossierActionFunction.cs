@@ -51,6 +51,9 @@ public sealed partial class DossierActionFunction(
         // The rules first, with the files' places held: nothing is stored for an action that is refused.
         context.Machine.Decide(context.Dossier, files.Placeholder(command));
         command = await files.StoreAsync(command, code, cancellation);
+        // A submission whose workflow failed to start (the request cut short after the dossier was stored) gets it now,
+        // so that its actions are not raised into nothing.
+        await DossierWorkflowStarter.EnsureAsync(client, code, cancellation);
         await client.RaiseEventAsync(DossierNames.InstanceId(code), DossierNames.ActionEvent, DurableEvents.Payload(command), cancellation);
         LogRaised(code, DossierMachine.Name(command.Action), actor.Subject);
         var outcome = await WaitForAsync(code, command.ActionId, cancellation);
